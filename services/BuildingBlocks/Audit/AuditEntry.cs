@@ -1,0 +1,12 @@
+namespace Platform.BuildingBlocks.Audit;
+
+/// <summary>One access to personal data: who, what, when, on what basis and why.</summary>
+public sealed record AuditEntry(
+    DateTimeOffset At,
+    string Actor,
+    string Role,
+    string Agency,
+    string Action,
+    string? PersonId,
+    string Basis,
+    string? Reason);

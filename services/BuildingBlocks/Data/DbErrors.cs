@@ -1,0 +1,16 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Platform.BuildingBlocks.Data;
+
+public static class DbErrors
+{
+    /// <summary>True when a unique index or primary key rejected the row, in either dialect.</summary>
+    public static bool IsUniqueViolation(DbException exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        SqlException sql => sql.Number is 2627 or 2601,
+        _ => false,
+    };
+}

@@ -1,0 +1,67 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.BuildingBlocks.Data.Migrations;
+
+/// <summary>
+/// Applies the platform's shared tables (outbox, inbox, audit) and then the service's own scripts,
+/// each script in its own transaction, recording what ran in schema_migrations.
+/// </summary>
+public sealed class MigrationRunner(ServiceDatabase database, ILogger<MigrationRunner> logger)
+{
+    public const string PlatformModule = "platform";
+
+    public async Task ApplyAsync(Assembly serviceAssembly, CancellationToken cancellationToken = default)
+    {
+        await EnsureJournalAsync(cancellationToken);
+        var scripts = MigrationScript.Load(typeof(MigrationRunner).Assembly, PlatformModule, database.Dialect)
+            .Concat(MigrationScript.Load(serviceAssembly, database.Service.ToLowerInvariant(), database.Dialect));
+        foreach (var script in scripts)
+        {
+            await ApplyAsync(script, cancellationToken);
+        }
+    }
+
+    private async Task ApplyAsync(MigrationScript script, CancellationToken cancellationToken)
+    {
+        await database.InTransactionAsync(async (db, tx) =>
+        {
+            var applied = await db.ExecuteScalarAsync<int>(
+                "SELECT COUNT(*) FROM schema_migrations WHERE module = @Module AND version = @Version",
+                new { script.Module, script.Version }, tx);
+            if (applied > 0)
+            {
+                return;
+            }
+            foreach (var batch in script.Batches())
+            {
+                await db.ExecuteAsync(new CommandDefinition(batch, transaction: tx, cancellationToken: cancellationToken));
+            }
+            await db.ExecuteAsync(
+                "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (@Module, @Version, @Name, @AppliedAt)",
+                new { script.Module, script.Version, script.Name, AppliedAt = DateTimeOffset.UtcNow }, tx);
+            logger.LogInformation("Applied migration {Module} {Version} {Name} to {Service}",
+                script.Module, script.Version, script.Name, database.Service);
+        }, cancellationToken);
+    }
+
+    private async Task EnsureJournalAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await database.OpenAsync(cancellationToken);
+        var sql = database.Dialect == SqlDialect.Sqlite
+            ? """
+              PRAGMA journal_mode = WAL;
+              CREATE TABLE IF NOT EXISTS schema_migrations (
+                  module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,
+                  PRIMARY KEY (module, version));
+              """
+            : """
+              IF OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL
+              CREATE TABLE dbo.schema_migrations (
+                  module VARCHAR(64) NOT NULL, version INT NOT NULL, name NVARCHAR(200) NOT NULL,
+                  applied_at DATETIMEOFFSET NOT NULL, CONSTRAINT pk_schema_migrations PRIMARY KEY (module, version));
+              """;
+        await db.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,95 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+using Status = Google.Rpc.Status;
+
+namespace Platform.BuildingBlocks.Errors;
+
+/// <summary>
+/// The one mapping of errors to gRPC statuses. Messages name fields and rules, never personal data,
+/// because they travel to logs and to other agencies' systems.
+/// </summary>
+public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
+        ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    private RpcException Map(Exception exception, ServerCallContext context)
+    {
+        if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        {
+            return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
+        }
+        var status = exception switch
+        {
+            InvalidArgumentException invalid => BadRequest(invalid),
+            NotFoundException => Simple(Code.NotFound, exception.Message),
+            StaleVersionException => Simple(Code.Aborted, exception.Message),
+            PreconditionFailedException => Simple(Code.FailedPrecondition, exception.Message),
+            AlreadyExistsException => Simple(Code.AlreadyExists, exception.Message),
+            PermissionDeniedException => Simple(Code.PermissionDenied, exception.Message),
+            _ => null,
+        };
+        if (status is null)
+        {
+            logger.LogError(exception, "Unhandled error in {Method}", context.Method);
+            status = Simple(Code.Internal, "An internal error occurred; it has been logged.");
+        }
+        return status.ToRpcException();
+    }
+
+    private static Status Simple(Code code, string message) => new() { Code = (int)code, Message = message };
+
+    private static Status BadRequest(InvalidArgumentException invalid)
+    {
+        var details = new BadRequest();
+        details.FieldViolations.AddRange(invalid.Violations.Select(v =>
+            new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+        return new Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = invalid.Message,
+            Details = { Any.Pack(details) },
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Dapper;
+using MassTransit;
+using Platform.BuildingBlocks.Data;
+
+namespace Platform.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Base for every consumer: records the message id in the inbox in the same transaction as the
+/// consumer's own changes, so a redelivered message has no second effect. A failure rolls both back
+/// and lets the bus retry, then move the message to the _error queue.
+/// </summary>
+public abstract class IdempotentConsumer<TMessage, TDatabase>(TDatabase database) : IConsumer<TMessage>
+    where TMessage : class
+    where TDatabase : ServiceDatabase
+{
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException("A message without a MessageId cannot be applied exactly once.");
+        var consumer = GetType().FullName!;
+        await database.InTransactionAsync(async (db, tx) =>
+        {
+            var first = await db.ExecuteAsync(
+                """
+                INSERT INTO inbox_messages (message_id, consumer, processed_at)
+                SELECT @MessageId, @Consumer, @Now
+                WHERE NOT EXISTS (SELECT 1 FROM inbox_messages WHERE message_id = @MessageId AND consumer = @Consumer)
+                """,
+                new { MessageId = messageId.ToString(), Consumer = consumer, Now = DateTimeOffset.UtcNow }, tx);
+            if (first == 1)
+            {
+                await HandleAsync(context.Message, db, tx, context.CancellationToken);
+            }
+        }, context.CancellationToken);
+    }
+
+    protected abstract Task HandleAsync(TMessage message, DbConnection db, DbTransaction tx, CancellationToken cancellationToken);
+}

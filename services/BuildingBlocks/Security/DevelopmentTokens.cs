@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Platform.BuildingBlocks.Security;
+
+/// <summary>
+/// Development only: <c>POST /dev/token</c> issues a token for a chosen role, agency and area so that
+/// the platform can be tried with curl. Not mapped outside Development, and refused without a
+/// signing key, so no production host can mint tokens.
+/// </summary>
+public static class DevelopmentTokens
+{
+    public sealed record TokenRequest(string? Subject, string? Role, string? Agency, string? Area);
+
+    public static IEndpointRouteBuilder MapDevelopmentTokens(this IEndpointRouteBuilder endpoints)
+    {
+        var environment = endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>();
+        var auth = endpoints.ServiceProvider.GetRequiredService<AuthOptions>();
+        if (!environment.IsDevelopment() || auth.SigningKey is null)
+        {
+            return endpoints;
+        }
+        endpoints.MapPost("/dev/token", (TokenRequest request) =>
+        {
+            if (request.Role is null || !PlatformRoles.All.Contains(request.Role))
+            {
+                return Results.BadRequest(new { error = $"role must be one of: {string.Join(", ", PlatformRoles.All)}" });
+            }
+            if (string.IsNullOrWhiteSpace(request.Agency) || string.IsNullOrWhiteSpace(request.Area))
+            {
+                return Results.BadRequest(new { error = "agency and area (a GSS code) are required" });
+            }
+            var token = Issue(auth, request.Subject ?? $"{request.Role}@{request.Agency}", request.Role, request.Agency, request.Area);
+            return Results.Ok(new { access_token = token, token_type = "Bearer", expires_in = 8 * 3600 });
+        }).AllowAnonymous();
+        return endpoints;
+    }
+
+    public static string Issue(AuthOptions auth, string subject, string role, string agency, string area, TimeSpan? lifetime = null) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = auth.Issuer,
+            Audience = auth.Audience,
+            Expires = DateTime.UtcNow + (lifetime ?? TimeSpan.FromHours(8)),
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(PlatformClaims.Subject, subject),
+                new Claim(PlatformClaims.Role, role),
+                new Claim(PlatformClaims.Agency, agency),
+                new Claim(PlatformClaims.Area, area),
+            ]),
+            SigningCredentials = new SigningCredentials(auth.SecurityKey(), SecurityAlgorithms.HmacSha256),
+        });
+}

@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Grpc.Core;
+using Platform.BuildingBlocks.Audit;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Errors;
+
+namespace Platform.BuildingBlocks.Security;
+
+/// <summary>
+/// Every handler that touches a person's data goes through here: the legitimate-relationship rule
+/// decides, the audit entry is written in the same transaction as the work, and a refusal is
+/// audited too (after the refused work has rolled back).
+/// </summary>
+public sealed class PersonAccessGuard<TDatabase>(
+    TDatabase database,
+    IPersonAccessFactsSource facts,
+    TimeProvider clock)
+    where TDatabase : ServiceDatabase
+{
+    public const string BreakGlassHeader = "x-break-glass-reason";
+
+    /// <summary>Runs <paramref name="work"/> on the person's data if the caller may, auditing the access.</summary>
+    public async Task<T> RunAsync<T>(
+        ServerCallContext call, string personId, string action,
+        Func<DbConnection, DbTransaction, Task<T>> work)
+    {
+        var caller = Caller.From(call);
+        var reason = call.RequestHeaders.GetValue(BreakGlassHeader);
+        try
+        {
+            return await database.InTransactionAsync(async (db, tx) =>
+            {
+                var known = await facts.GetAsync(personId, db, tx, call.CancellationToken)
+                    ?? throw new NotFoundException("Person", personId);
+                var basis = LegitimateRelationshipRule.Decide(caller, known, reason)
+                    ?? throw new AccessRefused();
+                await AuditLog.WriteAsync(db, tx, Entry(caller, action, personId, basis.ToString(), reason));
+                return await work(db, tx);
+            }, call.CancellationToken);
+        }
+        catch (AccessRefused)
+        {
+            await database.InTransactionAsync(
+                (db, tx) => AuditLog.WriteAsync(db, tx, Entry(caller, action, personId, "Denied", reason)),
+                CancellationToken.None);
+            throw new PermissionDeniedException(
+                "No legitimate relationship with this person: your agency is not involved, the person has not " +
+                $"lived in your area, and no sharing record grants access. Give a reason in the '{BreakGlassHeader}' " +
+                "header to open the record as break-glass; the access will be audited.");
+        }
+    }
+
+    /// <summary>May the caller see this person? Used to filter lists without auditing a refusal.</summary>
+    public async Task<AccessBasis?> DecideAsync(Caller caller, string personId, string? reason, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        var known = await facts.GetAsync(personId, db, tx, cancellationToken);
+        return known is null ? null : LegitimateRelationshipRule.Decide(caller, known, reason);
+    }
+
+    public AuditEntry Entry(Caller caller, string action, string? personId, string basis, string? reason) =>
+        new(clock.GetUtcNow(), caller.Subject, caller.Role, caller.Agency, action, personId, basis, reason);
+
+    private sealed class AccessRefused : Exception;
+}

@@ -1,0 +1,30 @@
+namespace Platform.IntegrationEvents.Registry;
+
+public sealed record InvolvementStarted : IntegrationEvent
+{
+    public required string InvolvementId { get; init; }
+    public required string PersonId { get; init; }
+    public required string Agency { get; init; }
+    public string? Role { get; init; }
+    public required DateTimeOffset Since { get; init; }
+    public bool LeadProfessional { get; init; }
+}
+
+public sealed record InvolvementEnded : IntegrationEvent
+{
+    public required string InvolvementId { get; init; }
+    public required string PersonId { get; init; }
+    public required string Agency { get; init; }
+    public required DateTimeOffset Until { get; init; }
+    public string? Reason { get; init; }
+}
+
+public sealed record RelationshipRecorded : IntegrationEvent
+{
+    public required string RelationshipId { get; init; }
+    public required string FromPersonId { get; init; }
+    public required string ToPersonId { get; init; }
+    /// <summary>e.g. "partner", "speaks-for", "alleged-perpetrator-toward".</summary>
+    public required string Type { get; init; }
+    public DateTimeOffset? Since { get; init; }
+}

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using Platform.Registry.Domain;
+using Platform.Registry.Domain.Duplicates;
+using Platform.Registry.Domain.Names;
+using Platform.Registry.V1;
+
+namespace Platform.Registry.Data;
+
+/// <summary>
+/// Finds records that may be the same person: candidates from the indexes (name keys, date of birth,
+/// NHS number, identifiers), each scored with the duplicate rule and explained.
+/// </summary>
+public sealed class DuplicateFinder(PersonStore people, CandidateQueries candidates, DuplicateScorer scorer)
+{
+    private const int CandidateLimit = 200;
+    private const int Returned = 10;
+    private const double MinimumShown = 0.3;
+
+    public async Task<IReadOnlyList<PotentialDuplicate>> FindAsync(
+        DbConnection db, DbTransaction tx, PersonDetails details, IReadOnlySet<string> excludeIds)
+    {
+        var names = PersonNames.All(details.Names);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var keys = NameIndexKeys.ForNames(names);
+        var tokens = names.SelectMany(NameNormaliser.Tokens).Distinct().Count();
+        ids.UnionWith(await candidates.ByAnyKeyAsync(db, tx, keys, Math.Min(2, tokens), CandidateLimit));
+        if (DatesOfBirth.FromApi(details.DateOfBirth) is { Precision: DatePrecision.Day } dob)
+        {
+            ids.UnionWith(await candidates.ByDateOfBirthAsync(db, tx, dob, CandidateLimit));
+        }
+        if (details.NhsNumber.Length > 0 && await people.NhsOwnerAsync(db, tx, details.NhsNumber) is { } nhsOwner)
+        {
+            ids.Add(nhsOwner);
+        }
+        foreach (var identifier in details.Identifiers)
+        {
+            if (await people.IdentifierOwnerAsync(db, tx, identifier.Agency, identifier.Value) is { } owner)
+            {
+                ids.Add(owner);
+            }
+        }
+        ids.ExceptWith(excludeIds);
+
+        var incoming = Facts(details);
+        var rows = await people.GetManyAsync(db, tx, ids);
+        return rows
+            .Where(row => row.LinkedTo is null)
+            .Select(row => (row, score: scorer.Score(incoming, Facts(row.Details()))))
+            .Where(x => x.score.Score >= MinimumShown || x.score.IsLikelyDuplicate)
+            .OrderByDescending(x => x.score.Score).ThenBy(x => x.row.PersonId, StringComparer.Ordinal)
+            .Take(Returned)
+            .Select(x =>
+            {
+                var candidate = new PotentialDuplicate { PersonId = x.row.PersonId, Score = Math.Round(x.score.Score, 3), Likely = x.score.IsLikelyDuplicate };
+                candidate.Reasons.AddRange(x.score.Reasons);
+                return candidate;
+            })
+            .ToList();
+    }
+
+    private static PersonFacts Facts(PersonDetails details) => new()
+    {
+        Names = PersonNames.All(details.Names),
+        DateOfBirth = DatesOfBirth.FromApi(details.DateOfBirth),
+        NhsNumber = string.IsNullOrEmpty(details.NhsNumber) ? null : details.NhsNumber,
+        Identifiers = details.Identifiers.Select(id => new Domain.Duplicates.AgencyIdentifier(id.Agency, id.Value)).ToList(),
+    };
+}

@@ -1,0 +1,103 @@
+using System.Data.Common;
+using Dapper;
+using Platform.BuildingBlocks.Errors;
+
+namespace Platform.Registry.Data;
+
+public sealed class InvolvementRow
+{
+    public string InvolvementId { get; set; } = "";
+    public string PersonId { get; set; } = "";
+    public string Agency { get; set; } = "";
+    public string? Worker { get; set; }
+    public string? Team { get; set; }
+    public string? Role { get; set; }
+    public DateTimeOffset Since { get; set; }
+    public DateTimeOffset? Until { get; set; }
+    public bool LeadProfessional { get; set; }
+    public string? EndReason { get; set; }
+    public long Version { get; set; }
+
+    public bool IsActiveAt(DateTimeOffset now) => Until is null || Until > now;
+}
+
+public sealed class InvolvementStore
+{
+    internal const string Insert =
+        """
+        INSERT INTO involvements (involvement_id, person_id, agency, worker, team, role, since, until,
+                                  lead_professional, end_reason, version)
+        VALUES (@InvolvementId, @PersonId, @Agency, @Worker, @Team, @Role, @Since, NULL, @LeadProfessional, NULL, 1)
+        """;
+
+    internal const string SelectOne =
+        """
+        SELECT involvement_id, person_id, agency, worker, team, role, since, until, lead_professional, end_reason, version
+        FROM involvements WHERE involvement_id = @InvolvementId
+        """;
+
+    internal const string SelectForPersons =
+        """
+        SELECT involvement_id, person_id, agency, worker, team, role, since, until, lead_professional, end_reason, version
+        FROM involvements WHERE person_id IN @PersonIds ORDER BY since DESC
+        """;
+
+    internal const string End =
+        """
+        UPDATE involvements SET until = @Until, end_reason = @Reason, lead_professional = 0, version = version + 1
+        WHERE involvement_id = @InvolvementId AND version = @ExpectedVersion AND until IS NULL
+        """;
+
+    internal const string MakeLead =
+        "UPDATE involvements SET lead_professional = 1, version = version + 1 WHERE involvement_id = @InvolvementId AND version = @ExpectedVersion";
+
+    internal const string ClearOtherLeads =
+        """
+        UPDATE involvements SET lead_professional = 0, version = version + 1
+        WHERE person_id = @PersonId AND lead_professional = 1 AND involvement_id <> @InvolvementId
+        """;
+
+    internal const string CountActive =
+        "SELECT COUNT(*) FROM involvements WHERE person_id IN @PersonIds AND (until IS NULL OR until > @Now)";
+
+    public async Task InsertAsync(DbConnection db, DbTransaction tx, InvolvementRow row)
+    {
+        await db.ExecuteAsync(Insert, row, tx);
+        if (row.LeadProfessional)
+        {
+            await db.ExecuteAsync(ClearOtherLeads, new { row.PersonId, row.InvolvementId }, tx);
+        }
+    }
+
+    public async Task<InvolvementRow> GetAsync(DbConnection db, DbTransaction tx, string involvementId) =>
+        await db.QuerySingleOrDefaultAsync<InvolvementRow>(SelectOne, new { InvolvementId = involvementId }, tx)
+        ?? throw new NotFoundException("Involvement", involvementId);
+
+    public async Task<IReadOnlyList<InvolvementRow>> ForPersonsAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds) =>
+        (await db.QueryAsync<InvolvementRow>(SelectForPersons, new { PersonIds = personIds }, tx)).AsList();
+
+    public Task<int> CountActiveAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds, DateTimeOffset now) =>
+        db.ExecuteScalarAsync<int>(CountActive, new { PersonIds = personIds, Now = now }, tx);
+
+    public async Task EndAsync(DbConnection db, DbTransaction tx, InvolvementRow row, long expectedVersion, DateTimeOffset until, string reason)
+    {
+        var changed = await db.ExecuteAsync(End,
+            new { row.InvolvementId, ExpectedVersion = expectedVersion, Until = until, Reason = reason }, tx);
+        Ensure(row, expectedVersion, changed);
+    }
+
+    public async Task MakeLeadAsync(DbConnection db, DbTransaction tx, InvolvementRow row, long expectedVersion)
+    {
+        var changed = await db.ExecuteAsync(MakeLead, new { row.InvolvementId, ExpectedVersion = expectedVersion }, tx);
+        Ensure(row, expectedVersion, changed);
+        await db.ExecuteAsync(ClearOtherLeads, new { row.PersonId, row.InvolvementId }, tx);
+    }
+
+    private static void Ensure(InvolvementRow row, long expectedVersion, int changed)
+    {
+        if (changed != 1)
+        {
+            throw new StaleVersionException("Involvement", row.InvolvementId, expectedVersion, row.Version);
+        }
+    }
+}

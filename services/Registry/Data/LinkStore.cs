@@ -1,0 +1,74 @@
+using System.Data.Common;
+using Dapper;
+using Platform.BuildingBlocks.Errors;
+
+namespace Platform.Registry.Data;
+
+public sealed class LinkRow
+{
+    public string LinkId { get; set; } = "";
+    public string PersonId { get; set; } = "";
+    public string OtherPersonId { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public DateTimeOffset LinkedAt { get; set; }
+    public string LinkedByAgency { get; set; } = "";
+    public DateTimeOffset? UnlinkedAt { get; set; }
+    public string? UnlinkReason { get; set; }
+}
+
+public sealed class LinkStore
+{
+    internal const string Insert =
+        """
+        INSERT INTO person_links (link_id, person_id, other_person_id, reason, linked_at, linked_by_agency)
+        VALUES (@LinkId, @PersonId, @OtherPersonId, @Reason, @LinkedAt, @LinkedByAgency)
+        """;
+
+    internal const string SelectOne =
+        """
+        SELECT link_id, person_id, other_person_id, reason, linked_at, linked_by_agency, unlinked_at, unlink_reason
+        FROM person_links WHERE link_id = @LinkId
+        """;
+
+    internal const string Unlink =
+        "UPDATE person_links SET unlinked_at = @UnlinkedAt, unlink_reason = @Reason WHERE link_id = @LinkId AND unlinked_at IS NULL";
+
+    /// <summary>The records linked into this one (the group that resolves to it).</summary>
+    internal const string SelectLinkedInto = "SELECT person_id FROM persons WHERE linked_to = @PersonId";
+
+    /// <summary>Pairs once unlinked: never proposed as duplicates again.</summary>
+    internal const string SelectUnlinkedPartners =
+        """
+        SELECT other_person_id FROM person_links WHERE person_id IN @PersonIds AND unlinked_at IS NOT NULL
+        UNION
+        SELECT person_id FROM person_links WHERE other_person_id IN @PersonIds AND unlinked_at IS NOT NULL
+        """;
+
+    public Task InsertAsync(DbConnection db, DbTransaction tx, LinkRow row) => db.ExecuteAsync(Insert, row, tx);
+
+    public async Task<LinkRow> GetAsync(DbConnection db, DbTransaction tx, string linkId) =>
+        await db.QuerySingleOrDefaultAsync<LinkRow>(SelectOne, new { LinkId = linkId }, tx)
+        ?? throw new NotFoundException("Link", linkId);
+
+    public async Task UnlinkAsync(DbConnection db, DbTransaction tx, string linkId, string reason, DateTimeOffset now)
+    {
+        if (await db.ExecuteAsync(Unlink, new { LinkId = linkId, Reason = reason, UnlinkedAt = now }, tx) != 1)
+        {
+            throw new PreconditionFailedException("The link has already been undone.");
+        }
+    }
+
+    /// <summary>The person's own id followed by every id linked into it.</summary>
+    public async Task<IReadOnlyList<string>> GroupAsync(DbConnection db, DbTransaction? tx, string survivorId)
+    {
+        var group = new List<string> { survivorId };
+        var linked = await db.QueryAsync<string>(SelectLinkedInto, new { PersonId = survivorId }, tx);
+        group.AddRange(linked.Order(StringComparer.Ordinal));
+        return group;
+    }
+
+    public async Task<IReadOnlySet<string>> UnlinkedPartnersAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds) =>
+        personIds.Count == 0
+            ? new HashSet<string>()
+            : (await db.QueryAsync<string>(SelectUnlinkedPartners, new { PersonIds = personIds }, tx)).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,154 @@
+using System.Data.Common;
+using Dapper;
+using Google.Protobuf;
+using Platform.BuildingBlocks.Errors;
+using Platform.Registry.Domain;
+using Platform.Registry.Domain.Names;
+using Platform.Registry.V1;
+
+namespace Platform.Registry.Data;
+
+/// <summary>The persons table and the search keys and identifiers kept beside it.</summary>
+public sealed class PersonStore
+{
+    internal const string InsertPerson =
+        """
+        INSERT INTO persons (person_id, version, details_json, display_name, all_names, dob_year, dob_month, dob_day,
+                             nhs_number, current_area, linked_to, registered_at, registered_by_agency, updated_at)
+        VALUES (@PersonId, @Version, @DetailsJson, @DisplayName, @AllNames, @DobYear, @DobMonth, @DobDay,
+                @NhsNumber, @CurrentArea, NULL, @RegisteredAt, @RegisteredByAgency, @UpdatedAt)
+        """;
+
+    internal const string SelectPerson =
+        """
+        SELECT person_id, version, details_json, display_name, all_names, dob_year, dob_month, dob_day, nhs_number,
+               current_area, linked_to, registered_at, registered_by_agency, updated_at
+        FROM persons WHERE person_id = @PersonId
+        """;
+
+    internal const string SelectPersons =
+        """
+        SELECT person_id, version, details_json, display_name, all_names, dob_year, dob_month, dob_day, nhs_number,
+               current_area, linked_to, registered_at, registered_by_agency, updated_at
+        FROM persons WHERE person_id IN @PersonIds
+        """;
+
+    internal const string UpdateDetails =
+        """
+        UPDATE persons SET version = version + 1, details_json = @DetailsJson, display_name = @DisplayName,
+               all_names = @AllNames, dob_year = @DobYear, dob_month = @DobMonth, dob_day = @DobDay,
+               nhs_number = @NhsNumber, updated_at = @UpdatedAt
+        WHERE person_id = @PersonId AND version = @ExpectedVersion
+        """;
+
+    internal const string BumpVersion =
+        """
+        UPDATE persons SET version = version + 1, current_area = COALESCE(@CurrentArea, current_area), updated_at = @UpdatedAt
+        WHERE person_id = @PersonId AND version = @ExpectedVersion
+        """;
+
+    internal const string SelectVersion = "SELECT version FROM persons WHERE person_id = @PersonId";
+    internal const string DeleteNameKeys = "DELETE FROM name_keys WHERE person_id = @PersonId";
+    internal const string InsertNameKey = "INSERT INTO name_keys (name_key, person_id) VALUES (@Key, @PersonId)";
+    internal const string DeleteIdentifiers = "DELETE FROM person_identifiers WHERE person_id = @PersonId";
+    internal const string InsertIdentifier = "INSERT INTO person_identifiers (agency, value, person_id) VALUES (@Agency, @Value, @PersonId)";
+    internal const string SelectIdentifierOwner = "SELECT person_id FROM person_identifiers WHERE agency = @Agency AND value = @Value";
+    internal const string SelectNhsOwner = "SELECT person_id FROM persons WHERE nhs_number = @NhsNumber";
+    internal const string SetLinkedTo = "UPDATE persons SET linked_to = @LinkedTo WHERE person_id = @PersonId";
+
+    public async Task InsertAsync(DbConnection db, DbTransaction tx, string personId, PersonDetails details,
+        string? currentArea, string agency, DateTimeOffset now)
+    {
+        var row = Columns(personId, details);
+        await db.ExecuteAsync(InsertPerson, new
+        {
+            row.PersonId, Version = 1L, row.DetailsJson, row.DisplayName, row.AllNames, row.DobYear, row.DobMonth,
+            row.DobDay, row.NhsNumber, CurrentArea = currentArea, RegisteredAt = now, RegisteredByAgency = agency, UpdatedAt = now,
+        }, tx);
+        await IndexAsync(db, tx, personId, details);
+    }
+
+    /// <summary>Replaces the details if the person is still at the expected version.</summary>
+    public async Task<long> UpdateAsync(DbConnection db, DbTransaction tx, string personId, long expectedVersion,
+        PersonDetails details, DateTimeOffset now)
+    {
+        var row = Columns(personId, details);
+        var changed = await db.ExecuteAsync(UpdateDetails, new
+        {
+            row.PersonId, row.DetailsJson, row.DisplayName, row.AllNames, row.DobYear, row.DobMonth, row.DobDay,
+            row.NhsNumber, UpdatedAt = now, ExpectedVersion = expectedVersion,
+        }, tx);
+        await EnsureChangedAsync(db, tx, personId, expectedVersion, changed);
+        await db.ExecuteAsync(DeleteNameKeys, new { PersonId = personId }, tx);
+        await db.ExecuteAsync(DeleteIdentifiers, new { PersonId = personId }, tx);
+        await IndexAsync(db, tx, personId, details);
+        return expectedVersion + 1;
+    }
+
+    /// <summary>Records that something of the person's (an address) changed, at the expected version.</summary>
+    public async Task<long> BumpVersionAsync(DbConnection db, DbTransaction tx, string personId, long expectedVersion,
+        string? currentArea, DateTimeOffset now)
+    {
+        var changed = await db.ExecuteAsync(BumpVersion,
+            new { PersonId = personId, ExpectedVersion = expectedVersion, CurrentArea = currentArea, UpdatedAt = now }, tx);
+        await EnsureChangedAsync(db, tx, personId, expectedVersion, changed);
+        return expectedVersion + 1;
+    }
+
+    public Task<PersonRow?> GetAsync(DbConnection db, DbTransaction tx, string personId) =>
+        db.QuerySingleOrDefaultAsync<PersonRow>(SelectPerson, new { PersonId = personId }, tx);
+
+    public async Task<IReadOnlyList<PersonRow>> GetManyAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds) =>
+        personIds.Count == 0 ? [] : (await db.QueryAsync<PersonRow>(SelectPersons, new { PersonIds = personIds }, tx)).AsList();
+
+    /// <summary>Follows links: a record linked into another resolves to the one that stays.</summary>
+    public async Task<PersonRow> ResolveAsync(DbConnection db, DbTransaction tx, string personId)
+    {
+        var row = await GetAsync(db, tx, personId) ?? throw new NotFoundException("Person", personId);
+        for (var hops = 0; row.LinkedTo is not null && hops < 8; hops++)
+        {
+            row = await GetAsync(db, tx, row.LinkedTo) ?? throw new NotFoundException("Person", row.LinkedTo);
+        }
+        return row;
+    }
+
+    public Task<string?> IdentifierOwnerAsync(DbConnection db, DbTransaction tx, string agency, string value) =>
+        db.QuerySingleOrDefaultAsync<string?>(SelectIdentifierOwner, new { Agency = agency, Value = value }, tx);
+
+    public Task<string?> NhsOwnerAsync(DbConnection db, DbTransaction tx, string nhsNumber) =>
+        db.QueryFirstOrDefaultAsync<string?>(SelectNhsOwner, new { NhsNumber = nhsNumber }, tx);
+
+    public Task SetLinkedToAsync(DbConnection db, DbTransaction tx, string personId, string? linkedTo) =>
+        db.ExecuteAsync(SetLinkedTo, new { PersonId = personId, LinkedTo = linkedTo }, tx);
+
+    private static async Task EnsureChangedAsync(DbConnection db, DbTransaction tx, string personId, long expected, int changed)
+    {
+        if (changed == 1)
+        {
+            return;
+        }
+        var actual = await db.QuerySingleOrDefaultAsync<long?>(SelectVersion, new { PersonId = personId }, tx)
+            ?? throw new NotFoundException("Person", personId);
+        throw new StaleVersionException("Person", personId, expected, actual);
+    }
+
+    private static async Task IndexAsync(DbConnection db, DbTransaction tx, string personId, PersonDetails details)
+    {
+        var keys = NameIndexKeys.ForNames(PersonNames.All(details.Names));
+        await db.ExecuteAsync(InsertNameKey, keys.Select(key => new { Key = key, PersonId = personId }), tx);
+        await db.ExecuteAsync(InsertIdentifier,
+            details.Identifiers.Select(id => new { id.Agency, id.Value, PersonId = personId }), tx);
+    }
+
+    private static PersonRow Columns(string personId, PersonDetails details) => new()
+    {
+        PersonId = personId,
+        DetailsJson = JsonFormatter.Default.Format(details),
+        DisplayName = PersonNames.Display(details.Names),
+        AllNames = string.Join('|', PersonNames.All(details.Names)),
+        DobYear = details.DateOfBirth is { Year: > 0 } dob ? dob.Year : null,
+        DobMonth = details.DateOfBirth is { Month: > 0 } m ? m.Month : null,
+        DobDay = details.DateOfBirth is { Day: > 0 } d ? d.Day : null,
+        NhsNumber = string.IsNullOrEmpty(details.NhsNumber) ? null : details.NhsNumber,
+    };
+}

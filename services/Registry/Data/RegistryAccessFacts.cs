@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Dapper;
+using Platform.BuildingBlocks.Security;
+
+namespace Platform.Registry.Data;
+
+/// <summary>
+/// The registry reads the access facts from its own tables, over the whole group of linked records.
+/// A confidential address grants nobody access by area: only the agencies it names may know it.
+/// </summary>
+public sealed class RegistryAccessFacts(TimeProvider clock) : IPersonAccessFactsSource
+{
+    internal const string SelectGroup =
+        """
+        SELECT p.person_id FROM persons p
+        WHERE p.person_id = (SELECT COALESCE(linked_to, person_id) FROM persons WHERE person_id = @PersonId)
+           OR p.linked_to = (SELECT COALESCE(linked_to, person_id) FROM persons WHERE person_id = @PersonId)
+        """;
+
+    internal const string SelectAgencies =
+        "SELECT DISTINCT agency FROM involvements WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
+
+    internal const string SelectAreas =
+        "SELECT DISTINCT local_authority FROM addresses WHERE person_id IN @Group AND confidential = 0";
+
+    internal const string SelectShared =
+        "SELECT DISTINCT agency FROM sharing_records WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
+
+    /// <summary>Of the given people, those the agency or area may see (for filtering search results).</summary>
+    internal const string SelectVisible =
+        """
+        SELECT person_id FROM involvements WHERE person_id IN @PersonIds AND agency = @Agency AND (until IS NULL OR until > @Now)
+        UNION
+        SELECT person_id FROM addresses WHERE person_id IN @PersonIds AND local_authority = @Area AND confidential = 0
+        UNION
+        SELECT person_id FROM sharing_records WHERE person_id IN @PersonIds AND agency = @Agency AND (until IS NULL OR until > @Now)
+        """;
+
+    public async Task<PersonAccessFacts?> GetAsync(string personId, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        var group = (await db.QueryAsync<string>(SelectGroup, new { PersonId = personId }, tx)).AsList();
+        if (group.Count == 0)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var agencies = await db.QueryAsync<string>(SelectAgencies, new { Group = group, Now = now }, tx);
+        var areas = await db.QueryAsync<string>(SelectAreas, new { Group = group }, tx);
+        var shared = await db.QueryAsync<string>(SelectShared, new { Group = group, Now = now }, tx);
+        return new PersonAccessFacts(agencies.ToHashSet(), areas.ToHashSet(), shared.ToHashSet());
+    }
+
+    public async Task<IReadOnlySet<string>> VisibleAsync(DbConnection db, DbTransaction? tx, Caller caller, IReadOnlyCollection<string> personIds)
+    {
+        if (personIds.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+        var visible = await db.QueryAsync<string>(SelectVisible,
+            new { PersonIds = personIds, caller.Agency, Area = caller.LocalAuthority, Now = clock.GetUtcNow() }, tx);
+        return visible.ToHashSet(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Dapper;
+using Platform.BuildingBlocks.Errors;
+
+namespace Platform.Registry.Data;
+
+public sealed class RelationshipRow
+{
+    public string RelationshipId { get; set; } = "";
+    public string FromPersonId { get; set; } = "";
+    public string ToPersonId { get; set; } = "";
+    public int Type { get; set; }
+    public DateTimeOffset? Since { get; set; }
+    public DateTimeOffset? Until { get; set; }
+    public string? Notes { get; set; }
+    public string RecordedByAgency { get; set; } = "";
+    public DateTimeOffset RecordedAt { get; set; }
+    public long Version { get; set; }
+}
+
+public sealed class RelationshipStore
+{
+    internal const string Insert =
+        """
+        INSERT INTO relationships (relationship_id, from_person_id, to_person_id, type, since, until, notes,
+                                   recorded_by_agency, recorded_at, version)
+        VALUES (@RelationshipId, @FromPersonId, @ToPersonId, @Type, @Since, NULL, @Notes, @RecordedByAgency, @RecordedAt, 1)
+        """;
+
+    internal const string SelectOne =
+        """
+        SELECT relationship_id, from_person_id, to_person_id, type, since, until, notes, recorded_by_agency, recorded_at, version
+        FROM relationships WHERE relationship_id = @RelationshipId
+        """;
+
+    internal const string SelectTouching =
+        """
+        SELECT relationship_id, from_person_id, to_person_id, type, since, until, notes, recorded_by_agency, recorded_at, version
+        FROM relationships WHERE from_person_id IN @PersonIds OR to_person_id IN @PersonIds
+        """;
+
+    internal const string SelectActiveSame =
+        """
+        SELECT COUNT(*) FROM relationships
+        WHERE from_person_id = @FromPersonId AND to_person_id = @ToPersonId AND type = @Type AND until IS NULL
+        """;
+
+    internal const string End =
+        "UPDATE relationships SET until = @Until, version = version + 1 WHERE relationship_id = @RelationshipId AND version = @ExpectedVersion AND until IS NULL";
+
+    public Task InsertAsync(DbConnection db, DbTransaction tx, RelationshipRow row) => db.ExecuteAsync(Insert, row, tx);
+
+    public async Task<bool> ActiveExistsAsync(DbConnection db, DbTransaction tx, RelationshipRow row) =>
+        await db.ExecuteScalarAsync<int>(SelectActiveSame, row, tx) > 0;
+
+    public async Task<RelationshipRow> GetAsync(DbConnection db, DbTransaction tx, string relationshipId) =>
+        await db.QuerySingleOrDefaultAsync<RelationshipRow>(SelectOne, new { RelationshipId = relationshipId }, tx)
+        ?? throw new NotFoundException("Relationship", relationshipId);
+
+    public async Task<IReadOnlyList<RelationshipRow>> TouchingAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds) =>
+        personIds.Count == 0 ? [] : (await db.QueryAsync<RelationshipRow>(SelectTouching, new { PersonIds = personIds }, tx)).AsList();
+
+    public async Task EndAsync(DbConnection db, DbTransaction tx, RelationshipRow row, long expectedVersion, DateTimeOffset until)
+    {
+        var changed = await db.ExecuteAsync(End, new { row.RelationshipId, ExpectedVersion = expectedVersion, Until = until }, tx);
+        if (changed != 1)
+        {
+            throw row.Until is not null
+                ? new PreconditionFailedException("The relationship has already ended.")
+                : new StaleVersionException("Relationship", row.RelationshipId, expectedVersion, row.Version);
+        }
+    }
+}

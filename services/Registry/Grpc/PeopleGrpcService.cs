@@ -1,0 +1,162 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Platform.BuildingBlocks.Audit;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Errors;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Security;
+using Platform.IntegrationEvents.Registry;
+using Platform.Registry.Data;
+using Platform.Registry.V1;
+
+namespace Platform.Registry.Grpc;
+
+/// <summary>Register, read and update people; search and links are in the partial files beside this.</summary>
+[Authorize(Roles = PlatformRoles.Caseworkers)]
+public sealed partial class PeopleGrpcService(
+    RegistryDatabase database,
+    PersonAccessGuard<RegistryDatabase> guard,
+    PersonStore people,
+    AddressStore addresses,
+    InvolvementStore involvements,
+    LinkStore links,
+    PersonViews views,
+    DuplicateFinder duplicates,
+    PersonSearch search,
+    TimeProvider clock) : PeopleService.PeopleServiceBase
+{
+    public override async Task<RegisterPersonResponse> RegisterPerson(RegisterPersonRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var now = clock.GetUtcNow();
+        var v = new Validator();
+        PersonValidation.Details(v, request.Details, "details", DateOnly.FromDateTime(now.UtcDateTime));
+        if (request.Address is not null)
+        {
+            PersonValidation.Address(v, request.Address, "address", now);
+        }
+        v.ThrowIfInvalid();
+
+        return await database.InTransactionAsync(async (db, tx) =>
+        {
+            var candidates = await duplicates.FindAsync(db, tx, request.Details, excludeIds: new HashSet<string>());
+            var response = new RegisterPersonResponse();
+            response.PotentialDuplicates.AddRange(candidates);
+            if (candidates.Any(c => c.Likely) && !request.ConfirmedNotDuplicate)
+            {
+                return response; // nothing stored: the caller reviews the candidates first
+            }
+            await EnsureIdentifiersFreeAsync(db, tx, request.Details, personId: null);
+
+            var personId = Guid.NewGuid().ToString();
+            var address = request.Address is null ? null : NewAddress(personId, request.Address, caller, now);
+            await people.InsertAsync(db, tx, personId, request.Details, address?.LocalAuthority, caller.Agency, now);
+            if (address is not null)
+            {
+                await addresses.InsertAsync(db, tx, address);
+            }
+            var involvement = new InvolvementRow
+            {
+                InvolvementId = Guid.NewGuid().ToString(), PersonId = personId, Agency = caller.Agency,
+                Worker = caller.Subject, Role = "registering agency", Since = now, Version = 1,
+            };
+            await involvements.InsertAsync(db, tx, involvement);
+            await AuditLog.WriteAsync(db, tx, guard.Entry(caller, "person.register", personId, nameof(AccessBasis.Involvement), null));
+            await Outbox.EnqueueAsync(db, tx, new PersonRegistered
+            {
+                PersonId = personId, RegisteredByAgency = caller.Agency, LocalAuthority = address?.LocalAuthority, OccurredAt = now,
+            });
+            await Outbox.EnqueueAsync(db, tx, InvolvementGrpcService.Started(involvement, now));
+            var row = await people.GetAsync(db, tx, personId);
+            response.Person = await views.LoadAsync(db, tx, row!, caller);
+            return response;
+        }, context.CancellationToken);
+    }
+
+    public override Task<Person> GetPerson(GetPersonRequest request, ServerCallContext context)
+    {
+        new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
+        return guard.RunAsync(context, request.PersonId, "person.read", async (db, tx) =>
+        {
+            var survivor = await people.ResolveAsync(db, tx, request.PersonId);
+            return await views.LoadAsync(db, tx, survivor, Caller.From(context));
+        });
+    }
+
+    public override async Task<BatchGetPersonsResponse> BatchGetPersons(BatchGetPersonsRequest request, ServerCallContext context)
+    {
+        var v = new Validator().Check(request.PersonIds.Count is > 0 and <= 100, "person_ids", "must hold between 1 and 100 ids");
+        for (var i = 0; i < request.PersonIds.Count; i++)
+        {
+            v.RequiredId(request.PersonIds[i], $"person_ids[{i}]");
+        }
+        v.ThrowIfInvalid();
+        var response = new BatchGetPersonsResponse();
+        foreach (var id in request.PersonIds.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                response.Persons.Add(await GetPerson(new GetPersonRequest { PersonId = id }, context));
+            }
+            catch (NotFoundException)
+            {
+                response.NotFoundIds.Add(id);
+            }
+            catch (PermissionDeniedException)
+            {
+                response.DeniedIds.Add(id);
+            }
+        }
+        return response;
+    }
+
+    public override Task<Person> UpdatePerson(UpdatePersonRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        var v = new Validator().RequiredId(request.PersonId, "person_id")
+            .Check(request.ExpectedVersion > 0, "expected_version", "is required: the version you read");
+        PersonValidation.Details(v, request.Details, "details", DateOnly.FromDateTime(now.UtcDateTime));
+        v.ThrowIfInvalid();
+        return guard.RunAsync(context, request.PersonId, "person.update", async (db, tx) =>
+        {
+            var survivor = await people.ResolveAsync(db, tx, request.PersonId);
+            await EnsureIdentifiersFreeAsync(db, tx, request.Details, survivor.PersonId);
+            var version = await people.UpdateAsync(db, tx, survivor.PersonId, request.ExpectedVersion, request.Details, now);
+            await Outbox.EnqueueAsync(db, tx, new PersonUpdated { PersonId = survivor.PersonId, Version = version, OccurredAt = now });
+            var row = await people.GetAsync(db, tx, survivor.PersonId);
+            return await views.LoadAsync(db, tx, row!, Caller.From(context));
+        });
+    }
+
+    private async Task EnsureIdentifiersFreeAsync(System.Data.Common.DbConnection db, System.Data.Common.DbTransaction tx,
+        PersonDetails details, string? personId)
+    {
+        if (details.NhsNumber.Length > 0 && await people.NhsOwnerAsync(db, tx, details.NhsNumber) is { } owner && owner != personId)
+        {
+            throw new AlreadyExistsException($"nhs_number is already recorded for person {owner}: link the records instead.");
+        }
+        foreach (var id in details.Identifiers)
+        {
+            if (await people.IdentifierOwnerAsync(db, tx, id.Agency, id.Value) is { } holder && holder != personId)
+            {
+                throw new AlreadyExistsException($"identifier {id.Agency}/{id.Value} already belongs to person {holder}.");
+            }
+        }
+    }
+
+    internal static AddressRow NewAddress(string personId, Address address, Caller caller, DateTimeOffset now) => new()
+    {
+        AddressId = Guid.NewGuid().ToString(),
+        PersonId = personId,
+        LinesJson = System.Text.Json.JsonSerializer.Serialize(address.Lines.Select(l => l.Trim()).ToArray()),
+        Postcode = string.IsNullOrWhiteSpace(address.Postcode) ? null : address.Postcode.Trim().ToUpperInvariant(),
+        LocalAuthority = address.LocalAuthority,
+        ValidFrom = address.From?.ToDateTimeOffset() ?? now,
+        ValidUntil = address.Until?.ToDateTimeOffset(),
+        Confidential = address.Confidential,
+        VisibleToJson = System.Text.Json.JsonSerializer.Serialize(
+            address.Confidential && address.VisibleToAgencies.Count == 0 ? [caller.Agency] : address.VisibleToAgencies.ToArray()),
+        RecordedAt = now,
+        RecordedByAgency = caller.Agency,
+    };
+}

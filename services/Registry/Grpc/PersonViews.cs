@@ -1,0 +1,55 @@
+using System.Data.Common;
+using Google.Protobuf.WellKnownTypes;
+using Platform.BuildingBlocks.Security;
+using Platform.Registry.Data;
+using Platform.Registry.V1;
+
+namespace Platform.Registry.Grpc;
+
+/// <summary>
+/// Builds the person as a caller may see it: the record that stays after links, with the address
+/// history of every linked record, and confidential addresses redacted for agencies they do not name.
+/// </summary>
+public sealed class PersonViews(LinkStore links, AddressStore addresses, InvolvementStore involvements, TimeProvider clock)
+{
+    public async Task<Person> LoadAsync(DbConnection db, DbTransaction tx, PersonRow survivor, Caller caller)
+    {
+        var group = await links.GroupAsync(db, tx, survivor.PersonId);
+        var history = await addresses.ForPersonsAsync(db, tx, group);
+        var person = new Person
+        {
+            PersonId = survivor.PersonId,
+            Version = survivor.Version,
+            Details = survivor.Details(),
+            ActiveInvolvementCount = await involvements.CountActiveAsync(db, tx, group, clock.GetUtcNow()),
+            RegisteredAt = Timestamp.FromDateTimeOffset(survivor.RegisteredAt),
+            RegisteredByAgency = survivor.RegisteredByAgency,
+        };
+        person.LinkedPersonIds.AddRange(group.Skip(1));
+        person.Addresses.AddRange(history.Select(address => ToProto(address, caller)));
+        return person;
+    }
+
+    public static Address ToProto(AddressRow row, Caller caller)
+    {
+        var visibleTo = row.VisibleTo();
+        var address = new Address
+        {
+            AddressId = row.AddressId,
+            From = Timestamp.FromDateTimeOffset(row.ValidFrom),
+            Until = PersonValidation.Optional(row.ValidUntil),
+            Confidential = row.Confidential,
+        };
+        if (row.Confidential && !visibleTo.Contains(caller.Agency))
+        {
+            // Where someone fleeing abuse lives is known only to the agencies she named.
+            address.Redacted = true;
+            return address;
+        }
+        address.Lines.AddRange(row.Lines());
+        address.Postcode = row.Postcode ?? "";
+        address.LocalAuthority = row.LocalAuthority;
+        address.VisibleToAgencies.AddRange(visibleTo);
+        return address;
+    }
+}

@@ -1,0 +1,137 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Platform.BuildingBlocks.Errors;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Security;
+using Platform.IntegrationEvents.Registry;
+using Platform.Registry.Data;
+using Platform.Registry.Domain;
+using Platform.Registry.V1;
+
+namespace Platform.Registry.Grpc;
+
+/// <summary>The typed relationship graph between adults and children (Think Family).</summary>
+[Authorize(Roles = PlatformRoles.Caseworkers)]
+public sealed class RelationshipGrpcService(
+    RegistryDatabase database,
+    PersonAccessGuard<RegistryDatabase> guard,
+    PersonStore people,
+    RelationshipStore relationships,
+    TimeProvider clock) : RelationshipService.RelationshipServiceBase
+{
+    private const int MaxDepth = 3;
+    private const int MaxNodes = 200;
+
+    public override Task<Relationship> RecordRelationship(RecordRelationshipRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        var since = request.Since?.ToDateTimeOffset();
+        new Validator().RequiredId(request.FromPersonId, "from_person_id").RequiredId(request.ToPersonId, "to_person_id")
+            .Check(request.FromPersonId != request.ToPersonId, "to_person_id", "must be another person: a relationship needs two people")
+            .KnownEnum(request.Type, "type")
+            .MaxLength(request.Notes, "notes", 2000)
+            .Check(since is null || since <= now.AddMinutes(5), "since", "is in the future")
+            .ThrowIfInvalid();
+        var caller = Caller.From(context);
+        return guard.RunAsync(context, request.FromPersonId, "relationship.record", async (db, tx) =>
+        {
+            var from = await people.ResolveAsync(db, tx, request.FromPersonId);
+            var to = await people.GetAsync(db, tx, request.ToPersonId) is not null
+                ? await people.ResolveAsync(db, tx, request.ToPersonId)
+                : throw new InvalidArgumentException("to_person_id", "is not a registered person");
+            if (from.PersonId == to.PersonId)
+            {
+                throw new InvalidArgumentException("to_person_id", "is a linked record of the same person");
+            }
+            var row = new RelationshipRow
+            {
+                RelationshipId = Guid.NewGuid().ToString(), FromPersonId = from.PersonId, ToPersonId = to.PersonId,
+                Type = (int)request.Type, Since = since, Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
+                RecordedByAgency = caller.Agency, RecordedAt = now, Version = 1,
+            };
+            if (await relationships.ActiveExistsAsync(db, tx, row))
+            {
+                throw new AlreadyExistsException("This relationship is already recorded and has not ended.");
+            }
+            await relationships.InsertAsync(db, tx, row);
+            await Outbox.EnqueueAsync(db, tx, new RelationshipRecorded
+            {
+                RelationshipId = row.RelationshipId, FromPersonId = row.FromPersonId, ToPersonId = row.ToPersonId,
+                Type = RelationshipKinds.Name(request.Type), Since = since, OccurredAt = now,
+            });
+            return ToProto(row);
+        });
+    }
+
+    public override async Task<Relationship> EndRelationship(EndRelationshipRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        var until = request.Until?.ToDateTimeOffset() ?? now;
+        new Validator().RequiredId(request.RelationshipId, "relationship_id")
+            .Check(request.ExpectedVersion > 0, "expected_version", "is required: the version you read")
+            .Check(until <= now.AddMinutes(5), "until", "is in the future")
+            .ThrowIfInvalid();
+        var existing = await database.InTransactionAsync((db, tx) => relationships.GetAsync(db, tx, request.RelationshipId), context.CancellationToken);
+        return await guard.RunAsync(context, existing.FromPersonId, "relationship.end", async (db, tx) =>
+        {
+            var row = await relationships.GetAsync(db, tx, request.RelationshipId);
+            await relationships.EndAsync(db, tx, row, request.ExpectedVersion, until);
+            return ToProto(await relationships.GetAsync(db, tx, row.RelationshipId));
+        });
+    }
+
+    public override Task<RelationshipGraph> GetRelationshipGraph(GetRelationshipGraphRequest request, ServerCallContext context)
+    {
+        new Validator().RequiredId(request.PersonId, "person_id")
+            .Check(request.Depth is >= 0 and <= MaxDepth, "depth", $"must be between 1 and {MaxDepth}")
+            .ThrowIfInvalid();
+        var depth = request.Depth == 0 ? 1 : request.Depth;
+        var caller = Caller.From(context);
+        return guard.RunAsync(context, request.PersonId, "relationship.graph", async (db, tx) =>
+        {
+            var root = await people.ResolveAsync(db, tx, request.PersonId);
+            var distance = new Dictionary<string, int>(StringComparer.Ordinal) { [root.PersonId] = 0 };
+            var edges = new Dictionary<string, RelationshipRow>(StringComparer.Ordinal);
+            var frontier = new List<string> { root.PersonId };
+            for (var level = 1; level <= depth && frontier.Count > 0 && distance.Count < MaxNodes; level++)
+            {
+                var next = new List<string>();
+                foreach (var edge in await relationships.TouchingAsync(db, tx, frontier))
+                {
+                    if (edge.Until is not null && !request.IncludeEnded)
+                    {
+                        continue;
+                    }
+                    edges.TryAdd(edge.RelationshipId, edge);
+                    foreach (var id in new[] { edge.FromPersonId, edge.ToPersonId }.Where(id => distance.TryAdd(id, level)))
+                    {
+                        next.Add(id);
+                    }
+                }
+                frontier = next;
+            }
+            var graph = new RelationshipGraph();
+            var rows = (await people.GetManyAsync(db, tx, distance.Keys)).ToDictionary(r => r.PersonId, StringComparer.Ordinal);
+            foreach (var (id, hops) in distance.OrderBy(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal))
+            {
+                // Relatives appear by id only unless the caller may see their record too.
+                var visible = hops == 0 || await guard.DecideAsync(caller, id, null, db, tx, context.CancellationToken) is not null;
+                graph.Nodes.Add(new GraphNode
+                {
+                    PersonId = id, Distance = hops, Visible = visible,
+                    DisplayName = visible && rows.TryGetValue(id, out var row) ? row.DisplayName : "",
+                });
+            }
+            graph.Relationships.AddRange(edges.Values.OrderBy(e => e.RecordedAt).Select(ToProto));
+            return graph;
+        });
+    }
+
+    private static Relationship ToProto(RelationshipRow row) => new()
+    {
+        RelationshipId = row.RelationshipId, FromPersonId = row.FromPersonId, ToPersonId = row.ToPersonId,
+        Type = (RelationshipType)row.Type, Since = PersonValidation.Optional(row.Since), Until = PersonValidation.Optional(row.Until),
+        Notes = row.Notes ?? "", RecordedByAgency = row.RecordedByAgency, Version = row.Version,
+    };
+}

@@ -1,0 +1,14 @@
+using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.Messaging;
+using Platform.Registry;
+
+// Standalone: every service in one process, each with its own SQLite file, over the in-memory bus.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("platform-standalone");
+builder.AddRegistry();
+builder.AddEventBus();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapRegistry();
+app.Run();
