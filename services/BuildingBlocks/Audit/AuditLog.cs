@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.BuildingBlocks.Audit;
 
@@ -9,7 +10,7 @@ namespace Platform.BuildingBlocks.Audit;
 /// </summary>
 public static class AuditLog
 {
-    private const string Insert =
+    internal const string Insert =
         """
         INSERT INTO audit_log (at, actor, role, agency, action, person_id, basis, reason)
         VALUES (@At, @Actor, @Role, @Agency, @Action, @PersonId, @Basis, @Reason)
@@ -21,15 +22,17 @@ public static class AuditLog
     public static Task WriteAsync(DbConnection db, DbTransaction? tx, IEnumerable<AuditEntry> entries) =>
         db.ExecuteAsync(Insert, entries, tx);
 
+    internal static string SelectForPerson(SqlDialect dialect) =>
+        $"""
+        SELECT seq, at, actor, role, agency, action, person_id, basis, reason FROM audit_log
+        WHERE person_id = @PersonId AND seq < @BeforeSeq ORDER BY seq DESC {dialect.Page("@Take")}
+        """;
+
     /// <summary>Newest first, before the given sequence number (the page token).</summary>
     public static async Task<IReadOnlyList<(long Seq, AuditEntry Entry)>> ReadAsync(
-        DbConnection db, DbTransaction? tx, string personId, long beforeSeq, int take, string pageClause)
+        DbConnection db, DbTransaction? tx, SqlDialect dialect, string personId, long beforeSeq, int take)
     {
-        var rows = await db.QueryAsync<AuditRow>(
-            $"""
-            SELECT seq, at, actor, role, agency, action, person_id, basis, reason FROM audit_log
-            WHERE person_id = @PersonId AND seq < @BeforeSeq ORDER BY seq DESC {pageClause}
-            """,
+        var rows = await db.QueryAsync<AuditRow>(SelectForPerson(dialect),
             new { PersonId = personId, BeforeSeq = beforeSeq, Take = take }, tx);
         return rows.Select(row => (row.Seq, row.ToEntry())).ToList();
     }

@@ -21,12 +21,7 @@ public abstract class IdempotentConsumer<TMessage, TDatabase>(TDatabase database
         var consumer = GetType().FullName!;
         await database.InTransactionAsync(async (db, tx) =>
         {
-            var first = await db.ExecuteAsync(
-                """
-                INSERT INTO inbox_messages (message_id, consumer, processed_at)
-                SELECT @MessageId, @Consumer, @Now
-                WHERE NOT EXISTS (SELECT 1 FROM inbox_messages WHERE message_id = @MessageId AND consumer = @Consumer)
-                """,
+            var first = await db.ExecuteAsync(Inbox.RecordFirstDelivery,
                 new { MessageId = messageId.ToString(), Consumer = consumer, Now = DateTimeOffset.UtcNow }, tx);
             if (first == 1)
             {

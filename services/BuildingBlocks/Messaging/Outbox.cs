@@ -13,14 +13,16 @@ public static class Outbox
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    internal const string Insert =
+        """
+        INSERT INTO outbox_messages (message_id, message_type, payload, occurred_at)
+        VALUES (@MessageId, @MessageType, @Payload, @OccurredAt)
+        """;
+
     public static Task EnqueueAsync(DbConnection db, DbTransaction tx, IntegrationEvent message)
     {
         var type = message.GetType();
-        return db.ExecuteAsync(
-            """
-            INSERT INTO outbox_messages (message_id, message_type, payload, occurred_at)
-            VALUES (@MessageId, @MessageType, @Payload, @OccurredAt)
-            """,
+        return db.ExecuteAsync(Insert,
             new
             {
                 MessageId = Guid.NewGuid().ToString(),

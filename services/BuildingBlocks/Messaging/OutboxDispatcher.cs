@@ -24,6 +24,29 @@ public sealed class OutboxDispatcher<TDatabase>(
     private const int BatchSize = 100;
     private readonly string _owner = Guid.NewGuid().ToString("N");
 
+    internal static string LeaseBatch(SqlDialect dialect) =>
+        $"""
+        UPDATE outbox_messages SET lease_owner = @Owner, lease_until = @Until
+        WHERE seq IN (SELECT seq FROM outbox_messages
+                      WHERE sent_at IS NULL AND (lease_until IS NULL OR lease_until < @Now)
+                      ORDER BY seq {dialect.Page("@Take")})
+        """;
+
+    internal const string SelectLeased =
+        """
+        SELECT seq, message_id, message_type, payload FROM outbox_messages
+        WHERE lease_owner = @Owner AND sent_at IS NULL ORDER BY seq
+        """;
+
+    internal const string MarkSent =
+        "UPDATE outbox_messages SET sent_at = @Now, lease_owner = NULL, lease_until = NULL WHERE seq = @Seq";
+
+    internal const string RecordFailure =
+        """
+        UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error, lease_owner = NULL, lease_until = NULL
+        WHERE seq = @Seq
+        """;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -74,20 +97,9 @@ public sealed class OutboxDispatcher<TDatabase>(
         var now = clock.GetUtcNow();
         return await database.InTransactionAsync(async (db, tx) =>
         {
-            await db.ExecuteAsync(
-                $"""
-                UPDATE outbox_messages SET lease_owner = @Owner, lease_until = @Until
-                WHERE seq IN (SELECT seq FROM outbox_messages
-                              WHERE sent_at IS NULL AND (lease_until IS NULL OR lease_until < @Now)
-                              ORDER BY seq {database.Dialect.Page("@Take")})
-                """,
+            await db.ExecuteAsync(LeaseBatch(database.Dialect),
                 new { Owner = _owner, Until = now + Lease, Now = now, Take = BatchSize }, tx);
-            var rows = await db.QueryAsync<OutboxRow>(
-                """
-                SELECT seq, message_id, message_type, payload FROM outbox_messages
-                WHERE lease_owner = @Owner AND sent_at IS NULL ORDER BY seq
-                """,
-                new { Owner = _owner }, tx);
+            var rows = await db.QueryAsync<OutboxRow>(SelectLeased, new { Owner = _owner }, tx);
             return (IReadOnlyList<OutboxRow>)rows.AsList();
         }, cancellationToken);
     }
@@ -95,20 +107,13 @@ public sealed class OutboxDispatcher<TDatabase>(
     private async Task MarkSentAsync(long seq, CancellationToken cancellationToken)
     {
         await using var db = await database.OpenAsync(cancellationToken);
-        await db.ExecuteAsync(
-            "UPDATE outbox_messages SET sent_at = @Now, lease_owner = NULL, lease_until = NULL WHERE seq = @Seq",
-            new { Now = clock.GetUtcNow(), Seq = seq });
+        await db.ExecuteAsync(MarkSent, new { Now = clock.GetUtcNow(), Seq = seq });
     }
 
     private async Task RecordFailureAsync(long seq, Exception error, CancellationToken cancellationToken)
     {
         await using var db = await database.OpenAsync(cancellationToken);
-        await db.ExecuteAsync(
-            """
-            UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error,
-                   lease_owner = NULL, lease_until = NULL
-            WHERE seq = @Seq
-            """,
+        await db.ExecuteAsync(RecordFailure,
             new { Error = error.GetType().Name + ": " + Truncate(error.Message, 1500), Seq = seq });
     }
 

@@ -72,7 +72,7 @@ public sealed class AccessGrpcService(
         var caller = Caller.From(context);
         return await database.InTransactionAsync(async (db, tx) =>
         {
-            var events = await AuditLog.ReadAsync(db, tx, request.PersonId, before, take + 1, database.Dialect.Page("@Take"));
+            var events = await AuditLog.ReadAsync(db, tx, database.Dialect, request.PersonId, before, take + 1);
             // Reading the audit trail is itself an access to be audited.
             await AuditLog.WriteAsync(db, tx, guard.Entry(caller, "audit.read", request.PersonId, "Auditor", null));
             var response = new ListAuditEventsResponse

@@ -12,6 +12,25 @@ public sealed class MigrationRunner(ServiceDatabase database, ILogger<MigrationR
 {
     public const string PlatformModule = "platform";
 
+    internal const string CountApplied = "SELECT COUNT(*) FROM schema_migrations WHERE module = @Module AND version = @Version";
+
+    internal const string RecordApplied =
+        "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (@Module, @Version, @Name, @AppliedAt)";
+
+    internal static string CreateJournal(SqlDialect dialect) => dialect == SqlDialect.Sqlite
+        ? """
+          PRAGMA journal_mode = WAL;
+          CREATE TABLE IF NOT EXISTS schema_migrations (
+              module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,
+              PRIMARY KEY (module, version));
+          """
+        : """
+          IF OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL
+          CREATE TABLE dbo.schema_migrations (
+              module VARCHAR(64) NOT NULL, version INT NOT NULL, name NVARCHAR(200) NOT NULL,
+              applied_at DATETIMEOFFSET NOT NULL, CONSTRAINT pk_schema_migrations PRIMARY KEY (module, version));
+          """;
+
     public async Task ApplyAsync(Assembly serviceAssembly, CancellationToken cancellationToken = default)
     {
         await EnsureJournalAsync(cancellationToken);
@@ -27,9 +46,7 @@ public sealed class MigrationRunner(ServiceDatabase database, ILogger<MigrationR
     {
         await database.InTransactionAsync(async (db, tx) =>
         {
-            var applied = await db.ExecuteScalarAsync<int>(
-                "SELECT COUNT(*) FROM schema_migrations WHERE module = @Module AND version = @Version",
-                new { script.Module, script.Version }, tx);
+            var applied = await db.ExecuteScalarAsync<int>(CountApplied, new { script.Module, script.Version }, tx);
             if (applied > 0)
             {
                 return;
@@ -38,8 +55,7 @@ public sealed class MigrationRunner(ServiceDatabase database, ILogger<MigrationR
             {
                 await db.ExecuteAsync(new CommandDefinition(batch, transaction: tx, cancellationToken: cancellationToken));
             }
-            await db.ExecuteAsync(
-                "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (@Module, @Version, @Name, @AppliedAt)",
+            await db.ExecuteAsync(RecordApplied,
                 new { script.Module, script.Version, script.Name, AppliedAt = DateTimeOffset.UtcNow }, tx);
             logger.LogInformation("Applied migration {Module} {Version} {Name} to {Service}",
                 script.Module, script.Version, script.Name, database.Service);
@@ -49,19 +65,6 @@ public sealed class MigrationRunner(ServiceDatabase database, ILogger<MigrationR
     private async Task EnsureJournalAsync(CancellationToken cancellationToken)
     {
         await using var db = await database.OpenAsync(cancellationToken);
-        var sql = database.Dialect == SqlDialect.Sqlite
-            ? """
-              PRAGMA journal_mode = WAL;
-              CREATE TABLE IF NOT EXISTS schema_migrations (
-                  module TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,
-                  PRIMARY KEY (module, version));
-              """
-            : """
-              IF OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL
-              CREATE TABLE dbo.schema_migrations (
-                  module VARCHAR(64) NOT NULL, version INT NOT NULL, name NVARCHAR(200) NOT NULL,
-                  applied_at DATETIMEOFFSET NOT NULL, CONSTRAINT pk_schema_migrations PRIMARY KEY (module, version));
-              """;
-        await db.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+await db.ExecuteAsync(new CommandDefinition(CreateJournal(database.Dialect), cancellationToken: cancellationToken));
     }
 }

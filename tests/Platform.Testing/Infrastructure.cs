@@ -1,0 +1,43 @@
+using System.Net.Sockets;
+using Xunit;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// Probes for the infrastructure some tests need. Outside CI an absent broker or Docker engine
+/// makes those tests report as skipped with the reason; in CI (CI=true) the broker is required,
+/// so its absence fails the run instead of hiding behind a skip.
+/// </summary>
+public static class Infrastructure
+{
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static string RabbitMqHost => Environment.GetEnvironmentVariable("RABBITMQ_HOST") ?? "127.0.0.1";
+
+    public static void RequireRabbitMq()
+    {
+        var reachable = CanConnect(RabbitMqHost, 5672);
+        if (!reachable && IsCi)
+        {
+            throw new InvalidOperationException($"RabbitMQ is not reachable on {RabbitMqHost}:5672 in CI; .ci/run should have started it.");
+        }
+        Skip.IfNot(reachable, $"RabbitMQ is not reachable on {RabbitMqHost}:5672 (start it with: rabbitmq-server -detached)");
+    }
+
+    public static bool CanConnect(string host, int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            return client.ConnectAsync(host, port).Wait(TimeSpan.FromSeconds(1)) && client.Connected;
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
