@@ -1,3 +1,4 @@
+using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,9 @@ public static class ServiceDefaults
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();
             options.MaxReceiveMessageSize = 4 * 1024 * 1024;
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(options =>
+            // Error details (BadRequest field violations) must render in JSON responses too.
+            options.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.AddPlatformAuthentication();

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// A host of the platform started as its own process (`dotnet X.dll`), with a gRPC HTTP/2-only port
+/// and a JSON HTTP/1.1 port on loopback, ready once /healthz answers.
+/// </summary>
+public sealed class PlatformProcess : IAsyncDisposable
+{
+    public const string SigningKey = "end-to-end-signing-key-of-at-least-32-chars";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private PlatformProcess(Process process, int grpcPort, int httpPort)
+    {
+        _process = process;
+        GrpcPort = grpcPort;
+        HttpPort = httpPort;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+    }
+
+    public int GrpcPort { get; }
+
+    public int HttpPort { get; }
+
+    public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
+
+    public Uri HttpAddress => new($"http://127.0.0.1:{HttpPort}");
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the named project's build output, e.g. ("services/Registry", "Platform.Registry").</summary>
+    public static async Task<PlatformProcess> StartAsync(string projectFolder, string assembly, IDictionary<string, string> environment)
+    {
+        var dll = Path.Combine(RepositoryRoot.Path, projectFolder, "bin", RepositoryRoot.Configuration, "net10.0", assembly + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"Build output not found: {dll}");
+        }
+        var (grpcPort, httpPort) = (FreePort(), FreePort());
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}";
+        start.Environment["Kestrel__Endpoints__Grpc__Protocols"] = "Http2";
+        start.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}";
+        start.Environment["Kestrel__Endpoints__Http__Protocols"] = "Http1";
+        start.Environment["Auth__SigningKey"] = SigningKey;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var process = new PlatformProcess(Process.Start(start)!, grpcPort, httpPort);
+        process._process.BeginOutputReadLine();
+        process._process.BeginErrorReadLine();
+        await process.WaitUntilHealthyAsync();
+        return process;
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Process exited with {_process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                if ((await http.GetAsync(new Uri(HttpAddress, "/healthz"))).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Process did not become healthy:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
+
+public static class RepositoryRoot
+{
+    public static string Path { get; } = Find();
+
+    /// <summary>Debug or Release: the services were built with the configuration these tests were.</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release" : "Debug";
+
+    private static string Find()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Platform.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test output.");
+    }
+}
