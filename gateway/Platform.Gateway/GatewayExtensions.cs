@@ -1,6 +1,3 @@
-using Grpc.Health.V1;
-using Grpc.HealthCheck;
-
 namespace Platform.Gateway;
 
 /// <summary>
@@ -16,6 +13,7 @@ public static class GatewayExtensions
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.Services.AddGrpc();
         builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcReflection();
         builder.Services.AddHealthChecks();
         return builder;
     }
@@ -23,6 +21,7 @@ public static class GatewayExtensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");
         app.MapReverseProxy();
         return app;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Platform.BuildingBlocks.Validation;
 
 namespace Platform.BuildingBlocks.Security;
 
@@ -32,9 +33,9 @@ public static class DevelopmentTokens
             {
                 return Results.BadRequest(new { error = $"role must be one of: {string.Join(", ", PlatformRoles.All)}" });
             }
-            if (string.IsNullOrWhiteSpace(request.Agency) || string.IsNullOrWhiteSpace(request.Area))
+            if (string.IsNullOrWhiteSpace(request.Agency) || !GssCode.IsValid(request.Area))
             {
-                return Results.BadRequest(new { error = "agency and area (a GSS code) are required" });
+                return Results.BadRequest(new { error = "agency and area (a GSS code such as E06000023) are required" });
             }
             var token = Issue(auth, request.Subject ?? $"{request.Role}@{request.Agency}", request.Role, request.Agency, request.Area);
             return Results.Ok(new { access_token = token, token_type = "Bearer", expires_in = 8 * 3600 });
