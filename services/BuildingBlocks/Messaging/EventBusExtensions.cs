@@ -10,10 +10,10 @@ namespace Platform.BuildingBlocks.Messaging;
 public static class EventBusExtensions
 {
     /// <summary>Declares a consumer; call before <see cref="AddEventBus"/>.</summary>
-    public static IServiceCollection AddConsumer<TConsumer>(this IServiceCollection services, string service)
+    public static IServiceCollection AddConsumer<TConsumer>(this IServiceCollection services, string service, string? endpoint = null)
         where TConsumer : class, IConsumer
     {
-        var name = $"{service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}".ToLowerInvariant();
+        var name = $"{service}-{endpoint ?? KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}".ToLowerInvariant();
         return services.AddSingleton(new ConsumerRegistration(typeof(TConsumer), name));
     }
 

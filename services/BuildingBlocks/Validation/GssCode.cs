@@ -16,7 +16,7 @@ public static class GssCode
 {
     public const int Length = 9;
 
-    public static bool IsValid(string? code)
+    public static bool IsValid([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? code)
     {
         if (code is null || code.Length != Length)
         {

@@ -6,6 +6,9 @@ public sealed record PersonRegistered : IntegrationEvent
     public required string RegisteredByAgency { get; init; }
     /// <summary>GSS code of the local authority of the current address, when one was given.</summary>
     public string? LocalAuthority { get; init; }
+
+    /// <summary>A confidential address grants no agency access by area (someone fleeing abuse).</summary>
+    public bool AddressConfidential { get; init; }
 }
 
 public sealed record PersonUpdated : IntegrationEvent
@@ -21,6 +24,9 @@ public sealed record PersonMoved : IntegrationEvent
     public string? FromLocalAuthority { get; init; }
     public required string ToLocalAuthority { get; init; }
     public required DateTimeOffset MovedAt { get; init; }
+
+    /// <summary>The new address is confidential: the receiving area learns of the move, not where.</summary>
+    public bool AddressConfidential { get; init; }
 }
 
 public sealed record PersonsLinked : IntegrationEvent

@@ -44,7 +44,17 @@ public sealed class LinkStore
         SELECT person_id FROM person_links WHERE other_person_id IN @PersonIds AND unlinked_at IS NOT NULL
         """;
 
+    internal const string SelectHistory =
+        """
+        SELECT link_id, person_id, other_person_id, reason, linked_at, linked_by_agency, unlinked_at, unlink_reason
+        FROM person_links WHERE person_id IN @PersonIds OR other_person_id IN @PersonIds ORDER BY linked_at, link_id
+        """;
+
     public Task InsertAsync(DbConnection db, DbTransaction tx, LinkRow row) => db.ExecuteAsync(Insert, row, tx);
+
+    /// <summary>Standing and undone links touching any of the records, oldest first.</summary>
+    public async Task<IReadOnlyList<LinkRow>> HistoryAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds) =>
+        (await db.QueryAsync<LinkRow>(SelectHistory, new { PersonIds = personIds }, tx)).AsList();
 
     public async Task<LinkRow> GetAsync(DbConnection db, DbTransaction tx, string linkId) =>
         await db.QuerySingleOrDefaultAsync<LinkRow>(SelectOne, new { LinkId = linkId }, tx)

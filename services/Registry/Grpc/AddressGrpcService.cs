@@ -54,7 +54,7 @@ public sealed class AddressGrpcService(
                 await Outbox.EnqueueAsync(db, tx, new PersonMoved
                 {
                     PersonId = person.PersonId, FromLocalAuthority = outcome.FromLocalAuthority,
-                    ToLocalAuthority = row.LocalAuthority, MovedAt = row.ValidFrom, OccurredAt = now,
+                    ToLocalAuthority = row.LocalAuthority, MovedAt = row.ValidFrom, AddressConfidential = row.Confidential, OccurredAt = now,
                 });
             }
             return await views.LoadAsync(db, tx, (await people.GetAsync(db, tx, person.PersonId))!, caller);

@@ -68,6 +68,19 @@ public sealed partial class PeopleGrpcService
         });
     }
 
+    public override Task<ListLinksResponse> ListLinks(ListLinksRequest request, ServerCallContext context)
+    {
+        new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
+        return guard.RunAsync(context, request.PersonId, "person.links", async (db, tx) =>
+        {
+            var survivor = await people.ResolveAsync(db, tx, request.PersonId);
+            var history = await links.HistoryAsync(db, tx, await links.GroupAsync(db, tx, survivor.PersonId));
+            var response = new ListLinksResponse();
+            response.Links.AddRange(history.Select(ToProto));
+            return response;
+        });
+    }
+
     private static PersonLink ToProto(LinkRow row) => new()
     {
         LinkId = row.LinkId,

@@ -64,7 +64,8 @@ public sealed partial class PeopleGrpcService(
             await AuditLog.WriteAsync(db, tx, guard.Entry(caller, "person.register", personId, nameof(AccessBasis.Involvement), null));
             await Outbox.EnqueueAsync(db, tx, new PersonRegistered
             {
-                PersonId = personId, RegisteredByAgency = caller.Agency, LocalAuthority = address?.LocalAuthority, OccurredAt = now,
+                PersonId = personId, RegisteredByAgency = caller.Agency, LocalAuthority = address?.LocalAuthority,
+                AddressConfidential = address?.Confidential ?? false, OccurredAt = now,
             });
             await Outbox.EnqueueAsync(db, tx, InvolvementGrpcService.Started(involvement, now));
             var row = await people.GetAsync(db, tx, personId);
