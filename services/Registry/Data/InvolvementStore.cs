@@ -51,21 +51,23 @@ public sealed class InvolvementStore
     internal const string MakeLead =
         "UPDATE involvements SET lead_professional = 1, version = version + 1 WHERE involvement_id = @InvolvementId AND version = @ExpectedVersion";
 
+    /// <summary>Over every record of the person: linked records share one lead professional.</summary>
     internal const string ClearOtherLeads =
         """
         UPDATE involvements SET lead_professional = 0, version = version + 1
-        WHERE person_id = @PersonId AND lead_professional = 1 AND involvement_id <> @InvolvementId
+        WHERE person_id IN @PersonIds AND lead_professional = 1 AND involvement_id <> @InvolvementId
         """;
 
     internal const string CountActive =
         "SELECT COUNT(*) FROM involvements WHERE person_id IN @PersonIds AND (until IS NULL OR until > @Now)";
 
-    public async Task InsertAsync(DbConnection db, DbTransaction tx, InvolvementRow row)
+    /// <param name="group">Every id of the person (<see cref="LinkStore.GroupAsync"/>), whose other leads stop leading.</param>
+    public async Task InsertAsync(DbConnection db, DbTransaction tx, InvolvementRow row, IReadOnlyCollection<string> group)
     {
         await db.ExecuteAsync(Insert, row, tx);
         if (row.LeadProfessional)
         {
-            await db.ExecuteAsync(ClearOtherLeads, new { row.PersonId, row.InvolvementId }, tx);
+            await db.ExecuteAsync(ClearOtherLeads, new { PersonIds = group, row.InvolvementId }, tx);
         }
     }
 
@@ -86,11 +88,12 @@ public sealed class InvolvementStore
         Ensure(row, expectedVersion, changed);
     }
 
-    public async Task MakeLeadAsync(DbConnection db, DbTransaction tx, InvolvementRow row, long expectedVersion)
+    /// <param name="group">Every id of the person (<see cref="LinkStore.GroupAsync"/>), whose other leads stop leading.</param>
+    public async Task MakeLeadAsync(DbConnection db, DbTransaction tx, InvolvementRow row, long expectedVersion, IReadOnlyCollection<string> group)
     {
         var changed = await db.ExecuteAsync(MakeLead, new { row.InvolvementId, ExpectedVersion = expectedVersion }, tx);
         Ensure(row, expectedVersion, changed);
-        await db.ExecuteAsync(ClearOtherLeads, new { row.PersonId, row.InvolvementId }, tx);
+        await db.ExecuteAsync(ClearOtherLeads, new { PersonIds = group, row.InvolvementId }, tx);
     }
 
     private static void Ensure(InvolvementRow row, long expectedVersion, int changed)

@@ -50,6 +50,13 @@ public sealed class LinkStore
         FROM person_links WHERE person_id IN @PersonIds OR other_person_id IN @PersonIds ORDER BY linked_at, link_id
         """;
 
+    internal const string SelectGroups =
+        "SELECT person_id, COALESCE(linked_to, person_id) AS survivor_id FROM persons WHERE person_id IN @PersonIds OR linked_to IN @PersonIds";
+
+    /// <summary>The other records of the links, still standing, made with these records as the one that stays.</summary>
+    internal const string SelectActiveLinkedInto =
+        "SELECT other_person_id FROM person_links WHERE person_id IN @PersonIds AND unlinked_at IS NULL";
+
     public Task InsertAsync(DbConnection db, DbTransaction tx, LinkRow row) => db.ExecuteAsync(Insert, row, tx);
 
     /// <summary>Standing and undone links touching any of the records, oldest first.</summary>
@@ -75,6 +82,37 @@ public sealed class LinkStore
         var linked = await db.QueryAsync<string>(SelectLinkedInto, new { PersonId = survivorId }, tx);
         group.AddRange(linked.Order(StringComparer.Ordinal));
         return group;
+    }
+
+    /// <summary>Every id of the groups of these records that stay, each mapped to the record it resolves to.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SurvivorsOfGroupsAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> survivorIds) =>
+        survivorIds.Count == 0
+            ? new Dictionary<string, string>()
+            : (await db.QueryAsync<GroupMember>(SelectGroups, new { PersonIds = survivorIds }, tx))
+                .ToDictionary(row => row.PersonId, row => row.SurvivorId, StringComparer.Ordinal);
+
+    private sealed class GroupMember
+    {
+        public string PersonId { get; set; } = "";
+        public string SurvivorId { get; set; } = "";
+    }
+
+    /// <summary>
+    /// Every record linked, directly or through others, into this one by links still standing,
+    /// whichever record they resolve to now.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LinkedIntoAsync(DbConnection db, DbTransaction tx, string personId)
+    {
+        var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { personId };
+        var frontier = new List<string> { personId };
+        while (frontier.Count > 0)
+        {
+            var next = (await db.QueryAsync<string>(SelectActiveLinkedInto, new { PersonIds = frontier }, tx)).Where(seen.Add).ToList();
+            found.AddRange(next);
+            frontier = next;
+        }
+        return found;
     }
 
     public async Task<IReadOnlySet<string>> UnlinkedPartnersAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds) =>

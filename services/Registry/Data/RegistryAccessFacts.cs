@@ -26,14 +26,21 @@ public sealed class RegistryAccessFacts(TimeProvider clock) : IPersonAccessFacts
     internal const string SelectShared =
         "SELECT DISTINCT agency FROM sharing_records WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
 
-    /// <summary>Of the given people, those the agency or area may see (for filtering search results).</summary>
+    /// <summary>
+    /// Of the given records that stay after links, those the agency or area may see (for filtering
+    /// search results). Like <see cref="GetAsync"/>, the facts of every record linked into one count
+    /// for it: an agency involved only with the linked record must find the person it can open.
+    /// </summary>
     internal const string SelectVisible =
         """
-        SELECT person_id FROM involvements WHERE person_id IN @PersonIds AND agency = @Agency AND (until IS NULL OR until > @Now)
+        SELECT COALESCE(p.linked_to, p.person_id) FROM persons p JOIN involvements i ON i.person_id = p.person_id
+        WHERE (p.person_id IN @PersonIds OR p.linked_to IN @PersonIds) AND i.agency = @Agency AND (i.until IS NULL OR i.until > @Now)
         UNION
-        SELECT person_id FROM addresses WHERE person_id IN @PersonIds AND local_authority = @Area AND confidential = 0
+        SELECT COALESCE(p.linked_to, p.person_id) FROM persons p JOIN addresses a ON a.person_id = p.person_id
+        WHERE (p.person_id IN @PersonIds OR p.linked_to IN @PersonIds) AND a.local_authority = @Area AND a.confidential = 0
         UNION
-        SELECT person_id FROM sharing_records WHERE person_id IN @PersonIds AND agency = @Agency AND (until IS NULL OR until > @Now)
+        SELECT COALESCE(p.linked_to, p.person_id) FROM persons p JOIN sharing_records s ON s.person_id = p.person_id
+        WHERE (p.person_id IN @PersonIds OR p.linked_to IN @PersonIds) AND s.agency = @Agency AND (s.until IS NULL OR s.until > @Now)
         """;
 
     public async Task<PersonAccessFacts?> GetAsync(string personId, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)

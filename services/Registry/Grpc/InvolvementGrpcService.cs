@@ -42,7 +42,7 @@ public sealed class InvolvementGrpcService(
                 Worker = Blank(request.Worker), Team = Blank(request.Team), Role = Blank(request.Role),
                 Since = since, LeadProfessional = request.LeadProfessional, Version = 1,
             };
-            await involvements.InsertAsync(db, tx, row);
+            await involvements.InsertAsync(db, tx, row, await links.GroupAsync(db, tx, person.PersonId));
             await Outbox.EnqueueAsync(db, tx, Started(row, now));
             return ToProto(row);
         });
@@ -92,7 +92,8 @@ public sealed class InvolvementGrpcService(
             {
                 throw new PreconditionFailedException("An ended involvement cannot lead.");
             }
-            await involvements.MakeLeadAsync(db, tx, row, request.ExpectedVersion);
+            var person = await people.ResolveAsync(db, tx, row.PersonId);
+            await involvements.MakeLeadAsync(db, tx, row, request.ExpectedVersion, await links.GroupAsync(db, tx, person.PersonId));
             return ToProto(await involvements.GetAsync(db, tx, row.InvolvementId));
         });
     }

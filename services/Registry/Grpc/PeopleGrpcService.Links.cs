@@ -33,7 +33,11 @@ public sealed partial class PeopleGrpcService
             {
                 throw new PreconditionFailedException("A record already linked into another cannot be linked again: link to the record it resolves to.");
             }
-            if ((await links.UnlinkedPartnersAsync(db, tx, [survivor.PersonId])).Contains(other.PersonId))
+            // Over both groups: records split apart must not come back together through a record
+            // linked into either of them since.
+            var survivorGroup = await links.GroupAsync(db, tx, survivor.PersonId);
+            var otherGroup = await links.GroupAsync(db, tx, other.PersonId);
+            if ((await links.UnlinkedPartnersAsync(db, tx, survivorGroup)).Overlaps(otherGroup))
             {
                 throw new PreconditionFailedException("These records were linked and then unlinked as different people.");
             }
@@ -45,7 +49,7 @@ public sealed partial class PeopleGrpcService
             await links.InsertAsync(db, tx, link);
             await people.SetLinkedToAsync(db, tx, other.PersonId, survivor.PersonId);
             // Records linked into the other follow it to the survivor.
-            foreach (var follower in (await links.GroupAsync(db, tx, other.PersonId)).Skip(1))
+            foreach (var follower in otherGroup.Skip(1))
             {
                 await people.SetLinkedToAsync(db, tx, follower, survivor.PersonId);
             }
@@ -63,6 +67,12 @@ public sealed partial class PeopleGrpcService
         {
             await links.UnlinkAsync(db, tx, link.LinkId, request.Reason.Trim(), now);
             await people.SetLinkedToAsync(db, tx, link.OtherPersonId, null);
+            // Records linked into the other record before it followed it to the survivor; they
+            // are the other record's, so they go back with it.
+            foreach (var follower in await links.LinkedIntoAsync(db, tx, link.OtherPersonId))
+            {
+                await people.SetLinkedToAsync(db, tx, follower, link.OtherPersonId);
+            }
             await Outbox.EnqueueAsync(db, tx, new PersonsUnlinked { LinkId = link.LinkId, PersonId = link.PersonId, OtherPersonId = link.OtherPersonId, OccurredAt = now });
             return ToProto(await links.GetAsync(db, tx, link.LinkId));
         });

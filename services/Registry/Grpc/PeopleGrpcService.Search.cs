@@ -27,7 +27,7 @@ public sealed partial class PeopleGrpcService
                 request.Name.Trim(),
                 DatesOfBirth.FromApi(request.DateOfBirth),
                 nhs.Length > 0 ? await people.NhsOwnerAsync(db, tx, nhs) : null,
-                request.Identifier is { Value.Length: > 0 } id ? await people.IdentifierOwnerAsync(db, tx, id.Agency.Trim(), id.Value.Trim()) : null,
+                request.Identifier is { Value.Length: > 0 } id ? await people.IdentifierOwnerAsync(db, tx, id.Agency.Trim().ToLowerInvariant(), id.Value.Trim()) : null,
                 ByNhs: nhs.Length > 0,
                 ByIdentifier: request.Identifier is { Value.Length: > 0 },
                 Area: string.IsNullOrWhiteSpace(request.LocalAuthority) ? null : GssCode.Normalise(request.LocalAuthority));
@@ -38,17 +38,20 @@ public sealed partial class PeopleGrpcService
             {
                 NextPageToken = offset + pageSize < hits.Count ? PageToken(offset + pageSize) : "",
             };
-            response.Matches.AddRange(page.Select(hit =>
+            // Not persons.current_area: that holds the area of a confidential address too, which only
+            // the agencies the address names may learn, here as on the person's record.
+            var areas = await views.CurrentAreasAsync(db, tx, page.Select(hit => hit.Row.PersonId).ToList(), caller);
+            foreach (var hit in page)
             {
                 var match = new PersonMatch
                 {
                     PersonId = hit.Row.PersonId, DisplayName = hit.Row.DisplayName, Score = hit.Score,
                     DateOfBirth = DatesOfBirth.ToApi(hit.Row.DobYear, hit.Row.DobMonth, hit.Row.DobDay),
-                    LocalAuthority = hit.Row.CurrentArea ?? "",
+                    LocalAuthority = areas[hit.Row.PersonId],
                 };
                 match.Reasons.AddRange(hit.Reasons);
-                return match;
-            }));
+                response.Matches.Add(match);
+            }
             // Names and dates of birth were disclosed: audit each person shown.
             await AuditLog.WriteAsync(db, tx, page.Select(hit => guard.Entry(caller, "person.search", hit.Row.PersonId, "Relationship", null)));
             return response;

@@ -60,7 +60,7 @@ public sealed partial class PeopleGrpcService(
                 InvolvementId = Guid.NewGuid().ToString(), PersonId = personId, Agency = caller.Agency,
                 Worker = caller.Subject, Role = "registering agency", Since = now, Version = 1,
             };
-            await involvements.InsertAsync(db, tx, involvement);
+            await involvements.InsertAsync(db, tx, involvement, [personId]);
             await AuditLog.WriteAsync(db, tx, guard.Entry(caller, "person.register", personId, nameof(AccessBasis.Involvement), null));
             await Outbox.EnqueueAsync(db, tx, new PersonRegistered
             {
@@ -97,7 +97,12 @@ public sealed partial class PeopleGrpcService(
         {
             try
             {
-                response.Persons.Add(await GetPerson(new GetPersonRequest { PersonId = id }, context));
+                var person = await GetPerson(new GetPersonRequest { PersonId = id }, context);
+                // Both ids of a linked pair resolve to one person, who is returned once.
+                if (!response.Persons.Any(p => p.PersonId == person.PersonId))
+                {
+                    response.Persons.Add(person);
+                }
             }
             catch (NotFoundException)
             {

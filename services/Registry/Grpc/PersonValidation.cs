@@ -105,7 +105,9 @@ internal static class PersonValidation
         for (var i = 0; i < details.Identifiers.Count; i++)
         {
             var id = details.Identifiers[i];
-            id.Agency = id.Agency?.Trim() ?? "";
+            // One agency typed by two systems ("Police-Avon", "police-avon") is one agency: its
+            // identifiers are unique within it, so it is keyed in one case.
+            id.Agency = id.Agency?.Trim().ToLowerInvariant() ?? "";
             id.Value = id.Value?.Trim() ?? "";
             v.Required(id.Agency, $"{path}.identifiers[{i}].agency", NameLength);
             v.Required(id.Value, $"{path}.identifiers[{i}].value", NameLength);

@@ -30,6 +30,27 @@ public sealed class PersonViews(LinkStore links, AddressStore addresses, Involve
         return person;
     }
 
+    /// <summary>
+    /// For each of the given records that stay after links, the local authority of the current address
+    /// (over every linked record) as this caller may see it: empty when there is none, or when it is a
+    /// confidential address the caller's agency is not named on. Two queries, however many people.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> CurrentAreasAsync(
+        DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> survivorIds, Caller caller)
+    {
+        var survivorOf = await links.SurvivorsOfGroupsAsync(db, tx, survivorIds);
+        var history = await addresses.ForPersonsAsync(db, tx, survivorOf.Keys.ToList());
+        var areas = survivorIds.ToDictionary(id => id, _ => "", StringComparer.Ordinal);
+        foreach (var group in history.GroupBy(address => survivorOf[address.PersonId]))
+        {
+            if (AddressStore.CurrentOf(group) is { } current)
+            {
+                areas[group.Key] = ToProto(current, caller).LocalAuthority;
+            }
+        }
+        return areas;
+    }
+
     public static Address ToProto(AddressRow row, Caller caller)
     {
         var visibleTo = row.VisibleTo();

@@ -18,6 +18,7 @@ public sealed class RelationshipGrpcService(
     PersonAccessGuard<RegistryDatabase> guard,
     PersonStore people,
     RelationshipStore relationships,
+    LinkStore links,
     TimeProvider clock) : RelationshipService.RelationshipServiceBase
 {
     private const int MaxDepth = 3;
@@ -96,12 +97,23 @@ public sealed class RelationshipGrpcService(
             var frontier = new List<string> { root.PersonId };
             for (var level = 1; level <= depth && frontier.Count > 0 && distance.Count < MaxNodes; level++)
             {
+                // A relationship recorded against a record since linked into another belongs to the
+                // person: look it up over every record of the group and show it between the records that stay.
+                var survivorOf = await links.SurvivorsOfGroupsAsync(db, tx, frontier);
+                var touching = await relationships.TouchingAsync(db, tx, survivorOf.Keys.ToList());
+                var ends = touching.SelectMany(edge => new[] { edge.FromPersonId, edge.ToPersonId }).Distinct(StringComparer.Ordinal).ToList();
+                var resolved = (await people.GetManyAsync(db, tx, ends)).ToDictionary(r => r.PersonId, r => r.LinkedTo ?? r.PersonId, StringComparer.Ordinal);
                 var next = new List<string>();
-                foreach (var edge in await relationships.TouchingAsync(db, tx, frontier))
+                foreach (var recorded in touching)
                 {
-                    if (edge.Until is not null && !request.IncludeEnded)
+                    if (recorded.Until is not null && !request.IncludeEnded)
                     {
                         continue;
+                    }
+                    var edge = BetweenSurvivors(recorded, resolved);
+                    if (edge.FromPersonId == edge.ToPersonId)
+                    {
+                        continue; // between two records now linked as one person
                     }
                     edges.TryAdd(edge.RelationshipId, edge);
                     foreach (var id in new[] { edge.FromPersonId, edge.ToPersonId }.Where(id => distance.TryAdd(id, level)))
@@ -127,6 +139,15 @@ public sealed class RelationshipGrpcService(
             return graph;
         });
     }
+
+    private static RelationshipRow BetweenSurvivors(RelationshipRow row, IReadOnlyDictionary<string, string> survivorOf) => new()
+    {
+        RelationshipId = row.RelationshipId,
+        FromPersonId = survivorOf.GetValueOrDefault(row.FromPersonId, row.FromPersonId),
+        ToPersonId = survivorOf.GetValueOrDefault(row.ToPersonId, row.ToPersonId),
+        Type = row.Type, Since = row.Since, Until = row.Until, Notes = row.Notes,
+        RecordedByAgency = row.RecordedByAgency, RecordedAt = row.RecordedAt, Version = row.Version,
+    };
 
     private static Relationship ToProto(RelationshipRow row) => new()
     {

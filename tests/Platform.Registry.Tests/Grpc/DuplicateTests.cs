@@ -1,0 +1,108 @@
+using Platform.Registry.V1;
+using Platform.Testing;
+
+namespace Platform.Registry.Tests.Grpc;
+
+public sealed class DuplicateTests(RegistryFixture fixture) : IClassFixture<RegistryFixture>
+{
+    private readonly RegistryClient _worker = fixture.As(Identity.SupportWorker());
+
+    [Fact]
+    public async Task Likely_duplicate_is_held_back_with_candidates_and_nothing_is_stored()
+    {
+        var existing = await _worker.RegisterAsync(People.Born("Catherine", "Hollingworth", 1984, 3, 7));
+
+        var response = await _worker.People.RegisterPersonAsync(People.Born("Kathryn", "Hollingworth", 1984, 3, 7));
+
+        Assert.Null(response.Person);
+        var candidate = Assert.Single(response.PotentialDuplicates);
+        Assert.Equal(existing.PersonId, candidate.PersonId);
+        Assert.True(candidate.Likely);
+        Assert.Equal(0.5, candidate.Score, 3);
+        Assert.Contains("same date of birth 1984-03-07", candidate.Reasons);
+        Assert.Contains(candidate.Reasons, r => r.Contains("Kathryn Hollingworth", StringComparison.Ordinal));
+        Assert.Equal([existing.PersonId], (await _worker.SearchAsync("Hollingworth")).Select(m => m.PersonId));
+    }
+
+    [Fact]
+    public async Task Likely_duplicate_is_registered_once_the_caller_confirms_it_is_a_different_person()
+    {
+        var existing = await _worker.RegisterAsync(People.Born("Stephen", "Marchbanks", 1979, 11, 2));
+        var request = People.Born("Steven", "Marchbanks", 1979, 11, 2);
+        request.ConfirmedNotDuplicate = true;
+
+        var response = await _worker.People.RegisterPersonAsync(request);
+
+        Assert.NotNull(response.Person);
+        Assert.NotEqual(existing.PersonId, response.Person.PersonId);
+        Assert.Equal(existing.PersonId, Assert.Single(response.PotentialDuplicates).PersonId);
+        Assert.Equal(2, (await _worker.SearchAsync("Marchbanks")).Count);
+    }
+
+    [Fact]
+    public async Task Unrelated_person_is_registered_without_candidates()
+    {
+        var response = await _worker.People.RegisterPersonAsync(People.Born("Ottilie", "Fairweather", 1993, 5, 30));
+
+        Assert.NotNull(response.Person);
+        Assert.Empty(response.PotentialDuplicates);
+    }
+
+    [Fact]
+    public async Task Find_duplicates_lists_records_that_may_be_the_same_person_with_the_evidence()
+    {
+        var a = await _worker.RegisterAsync(People.Born("Philip", "Goodenough", 1965, 8, 14));
+        var request = People.Born("Phillip", "Goodenough", 1965, 8, 14);
+        request.ConfirmedNotDuplicate = true;
+        var b = await _worker.RegisterAsync(request);
+
+        var found = await _worker.People.FindDuplicatesAsync(new FindDuplicatesRequest { PersonId = a.PersonId });
+
+        var candidate = Assert.Single(found.PotentialDuplicates);
+        Assert.Equal(b.PersonId, candidate.PersonId);
+        Assert.True(candidate.Likely);
+        Assert.True(candidate.Score >= 0.5, $"score {candidate.Score}");
+        Assert.Contains("same date of birth 1965-08-14", candidate.Reasons);
+    }
+
+    [Fact]
+    public async Task Pair_linked_then_unlinked_is_never_proposed_again()
+    {
+        var a = await _worker.RegisterAsync(People.Born("Rosalind", "Threlfall", 1972, 1, 19));
+        var request = People.Born("Rosalyn", "Threlfall", 1972, 1, 19);
+        request.ConfirmedNotDuplicate = true;
+        var b = await _worker.RegisterAsync(request);
+        Assert.Contains(b.PersonId,
+            (await _worker.People.FindDuplicatesAsync(new FindDuplicatesRequest { PersonId = a.PersonId })).PotentialDuplicates.Select(d => d.PersonId));
+
+        var link = await _worker.People.LinkPersonsAsync(new LinkPersonsRequest { PersonId = a.PersonId, OtherPersonId = b.PersonId, Reason = "same DOB and name" });
+        var whileLinked = await _worker.People.FindDuplicatesAsync(new FindDuplicatesRequest { PersonId = a.PersonId });
+        await _worker.People.UnlinkPersonsAsync(new UnlinkPersonsRequest { LinkId = link.LinkId, Reason = "twins: different people" });
+        var fromA = await _worker.People.FindDuplicatesAsync(new FindDuplicatesRequest { PersonId = a.PersonId });
+        var fromB = await _worker.People.FindDuplicatesAsync(new FindDuplicatesRequest { PersonId = b.PersonId });
+
+        Assert.DoesNotContain(b.PersonId, whileLinked.PotentialDuplicates.Select(d => d.PersonId));
+        Assert.DoesNotContain(b.PersonId, fromA.PotentialDuplicates.Select(d => d.PersonId));
+        Assert.DoesNotContain(a.PersonId, fromB.PotentialDuplicates.Select(d => d.PersonId));
+    }
+
+    [Fact]
+    public async Task Same_nhs_number_makes_a_likely_duplicate_even_under_another_name()
+    {
+        var nhs = People.NhsNumber(2);
+        var first = People.Named("Gwendolen", "Ashdown", 1958);
+        first.Details.NhsNumber = nhs;
+        var existing = await _worker.RegisterAsync(first);
+        var second = People.Named("Gwen", "Pocklington", 1958);
+        second.Details.NhsNumber = nhs;
+        second.ConfirmedNotDuplicate = false;
+
+        var response = await _worker.People.RegisterPersonAsync(second);
+
+        Assert.Null(response.Person);
+        var candidate = Assert.Single(response.PotentialDuplicates);
+        Assert.Equal(existing.PersonId, candidate.PersonId);
+        Assert.Contains("same NHS number", candidate.Reasons);
+        Assert.Empty(await _worker.SearchAsync("Pocklington"));
+    }
+}

@@ -1,0 +1,89 @@
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Builder;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Security.Projection;
+using Platform.Registry.Data;
+using Platform.Registry.Tests.Grpc;
+using Platform.Registry.V1;
+using Platform.Testing;
+
+namespace Platform.Registry.Tests.Messaging;
+
+/// <summary>
+/// Another service's projection of the registry's events must reach the same access decisions as
+/// the registry reading its own tables: that is what lets every service apply one rule.
+/// </summary>
+public sealed class AccessProjectionTests : IAsyncLifetime
+{
+    private sealed class ConsumerDatabase(DatabaseConnection connection) : ServiceDatabase(connection);
+
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TestHost.StartAsync(
+        builder =>
+        {
+            builder.AddRegistry();
+            builder.AddServiceDatabase("Consumer", connection => new ConsumerDatabase(connection));
+            builder.Services.AddPersonAccessProjection<ConsumerDatabase>("consumer");
+        },
+        app => app.MapRegistry());
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Projection_follows_involvements_moves_shares_and_links()
+    {
+        var who = Identity.SupportWorker(agency: "outreach-bristol", area: "E06000023");
+        var people = new PeopleService.PeopleServiceClient(_host.Channel(who));
+        var involvements = new InvolvementService.InvolvementServiceClient(_host.Channel(who));
+        var addresses = new AddressService.AddressServiceClient(_host.Channel(who));
+        var access = new AccessService.AccessServiceClient(_host.Channel(who));
+
+        var person = (await people.RegisterPersonAsync(People.Catherine(area: "E06000023"))).Person;
+        var probation = await involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "probation-avon" });
+        await involvements.EndInvolvementAsync(new EndInvolvementRequest { InvolvementId = probation.InvolvementId, ExpectedVersion = 1, Reason = "order completed" });
+        await access.ShareRecordAsync(new ShareRecordRequest { PersonId = person.PersonId, Agency = "idva-service", LawfulBasis = LawfulBasis.Safeguarding, Reason = "MARAC referral" });
+        await addresses.RecordAddressAsync(new RecordAddressRequest
+        {
+            PersonId = person.PersonId, ExpectedVersion = person.Version,
+            Address = new Address { Lines = { "Refuge" }, LocalAuthority = "E06000025", Confidential = true, From = Timestamp.FromDateTimeOffset(_host.Clock.GetUtcNow()) },
+        });
+        var other = (await people.RegisterPersonAsync(People.Named("Kat", "Smithe", 1986))).Person;
+        await people.LinkPersonsAsync(new LinkPersonsRequest { PersonId = person.PersonId, OtherPersonId = other.PersonId, Reason = "same person" });
+
+        var expected = await FactsAsync<RegistryDatabase>(_host.Service<RegistryAccessFacts>(), other.PersonId);
+        var projected = await EventuallyAsync(() => FactsAsync<ConsumerDatabase>(_host.Service<ProjectedAccessFacts>(), other.PersonId),
+            facts => facts is not null && facts.SharedWithAgencies.Count == 1 && facts.InvolvedAgencies.Count == expected!.InvolvedAgencies.Count);
+
+        Assert.Equal(expected!.InvolvedAgencies.Order(), projected!.InvolvedAgencies.Order());
+        Assert.Equal(expected.LocalAuthorities.Order(), projected.LocalAuthorities.Order());
+        Assert.Equal(expected.SharedWithAgencies.Order(), projected.SharedWithAgencies.Order());
+        Assert.DoesNotContain("probation-avon", projected.InvolvedAgencies);
+        Assert.DoesNotContain("E06000025", projected.LocalAuthorities); // the refuge's area grants nobody access
+    }
+
+    [Fact]
+    public async Task Projection_knows_nobody_it_has_not_heard_of()
+    {
+        var facts = await FactsAsync<ConsumerDatabase>(_host.Service<ProjectedAccessFacts>(), Guid.NewGuid().ToString());
+
+        Assert.Null(facts);
+    }
+
+    private async Task<PersonAccessFacts?> FactsAsync<TDatabase>(IPersonAccessFactsSource source, string personId)
+        where TDatabase : ServiceDatabase =>
+        await _host.Service<TDatabase>().InTransactionAsync((db, tx) => source.GetAsync(personId, db, tx, CancellationToken.None));
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var value = await read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            value = await read();
+        }
+        return value;
+    }
+}
