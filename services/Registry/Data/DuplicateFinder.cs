@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Platform.BuildingBlocks.Security;
 using Platform.Registry.Domain;
 using Platform.Registry.Domain.Duplicates;
 using Platform.Registry.Domain.Names;
@@ -10,13 +11,29 @@ namespace Platform.Registry.Data;
 /// Finds records that may be the same person: candidates from the indexes (name keys, date of birth,
 /// NHS number, identifiers), each scored with the duplicate rule and explained.
 /// </summary>
-public sealed class DuplicateFinder(PersonStore people, CandidateQueries candidates, DuplicateScorer scorer)
+public sealed class DuplicateFinder(PersonStore people, CandidateQueries candidates, DuplicateScorer scorer, RegistryAccessFacts access)
 {
     private const int CandidateLimit = 200;
     private const int Returned = 10;
     private const double MinimumShown = 0.3;
 
     public async Task<IReadOnlyList<PotentialDuplicate>> FindAsync(
+        DbConnection db, DbTransaction tx, PersonDetails details, IReadOnlySet<string> excludeIds, Caller caller)
+    {
+        var found = await ScoreAsync(db, tx, details, excludeIds);
+        var visible = await access.VisibleAsync(db, tx, caller, found.Select(c => c.PersonId).ToList());
+        foreach (var candidate in found.Where(c => !visible.Contains(c.PersonId)))
+        {
+            // The reasons quote the other record's names and date of birth: not for a caller who may
+            // not see it, or registering a made-up person would reveal who is on the register.
+            candidate.Restricted = true;
+            candidate.Reasons.Clear();
+            candidate.Reasons.Add("a record held by agencies you do not work with matches; open it by break-glass or ask for it to be shared");
+        }
+        return found;
+    }
+
+    private async Task<IReadOnlyList<PotentialDuplicate>> ScoreAsync(
         DbConnection db, DbTransaction tx, PersonDetails details, IReadOnlySet<string> excludeIds)
     {
         var names = PersonNames.All(details.Names);

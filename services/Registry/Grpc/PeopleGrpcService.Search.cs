@@ -68,7 +68,7 @@ public sealed partial class PeopleGrpcService
             var excluded = new HashSet<string>(group, StringComparer.Ordinal);
             excluded.UnionWith(await links.UnlinkedPartnersAsync(db, tx, group));
             var response = new FindDuplicatesResponse();
-            response.PotentialDuplicates.AddRange(await duplicates.FindAsync(db, tx, survivor.Details(), excluded));
+            response.PotentialDuplicates.AddRange(await duplicates.FindAsync(db, tx, survivor.Details(), excluded, Caller.From(context)));
             return response;
         });
     }

@@ -39,7 +39,7 @@ public sealed partial class PeopleGrpcService(
 
         return await database.InTransactionAsync(async (db, tx) =>
         {
-            var candidates = await duplicates.FindAsync(db, tx, request.Details, excludeIds: new HashSet<string>());
+            var candidates = await duplicates.FindAsync(db, tx, request.Details, excludeIds: new HashSet<string>(), caller);
             var response = new RegisterPersonResponse();
             response.PotentialDuplicates.AddRange(candidates);
             if (candidates.Any(c => c.Likely) && !request.ConfirmedNotDuplicate)

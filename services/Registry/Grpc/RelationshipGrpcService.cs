@@ -24,7 +24,7 @@ public sealed class RelationshipGrpcService(
     private const int MaxDepth = 3;
     private const int MaxNodes = 200;
 
-    public override Task<Relationship> RecordRelationship(RecordRelationshipRequest request, ServerCallContext context)
+    public override async Task<Relationship> RecordRelationship(RecordRelationshipRequest request, ServerCallContext context)
     {
         var now = clock.GetUtcNow();
         var since = request.Since?.ToDateTimeOffset();
@@ -35,9 +35,18 @@ public sealed class RelationshipGrpcService(
             .Check(since is null || since <= now.AddMinutes(5), "since", "is in the future")
             .ThrowIfInvalid();
         var caller = Caller.From(context);
-        return guard.RunAsync(context, request.FromPersonId, "relationship.record", async (db, tx) =>
+        // Either end may be the caller's: a worker supporting a woman records the man alleged to
+        // abuse her without working with him. The access is judged, and audited, on that end.
+        var anchor = await database.InTransactionAsync(async (db, tx) =>
+            await guard.DecideAsync(caller, request.FromPersonId, null, db, tx, context.CancellationToken) is null
+            && await guard.DecideAsync(caller, request.ToPersonId, null, db, tx, context.CancellationToken) is not null
+                ? request.ToPersonId
+                : request.FromPersonId, context.CancellationToken);
+        return await guard.RunAsync(context, anchor, "relationship.record", async (db, tx) =>
         {
-            var from = await people.ResolveAsync(db, tx, request.FromPersonId);
+            var from = await people.GetAsync(db, tx, request.FromPersonId) is not null
+                ? await people.ResolveAsync(db, tx, request.FromPersonId)
+                : throw new InvalidArgumentException("from_person_id", "is not a registered person");
             var to = await people.GetAsync(db, tx, request.ToPersonId) is not null
                 ? await people.ResolveAsync(db, tx, request.ToPersonId)
                 : throw new InvalidArgumentException("to_person_id", "is not a registered person");
@@ -135,7 +144,16 @@ public sealed class RelationshipGrpcService(
                     DisplayName = visible && rows.TryGetValue(id, out var row) ? row.DisplayName : "",
                 });
             }
-            graph.Relationships.AddRange(edges.Values.OrderBy(e => e.RecordedAt).Select(ToProto));
+            var seen = graph.Nodes.Where(n => n.Visible).Select(n => n.PersonId).ToHashSet(StringComparer.Ordinal);
+            graph.Relationships.AddRange(edges.Values.OrderBy(e => e.RecordedAt).Select(edge =>
+            {
+                var relationship = ToProto(edge);
+                if (!seen.Contains(edge.FromPersonId) || !seen.Contains(edge.ToPersonId))
+                {
+                    relationship.Notes = ""; // notes describe both people: withheld when one is not the caller's to see
+                }
+                return relationship;
+            }));
             return graph;
         });
     }

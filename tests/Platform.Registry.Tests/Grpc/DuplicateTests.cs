@@ -40,6 +40,22 @@ public sealed class DuplicateTests(RegistryFixture fixture) : IClassFixture<Regi
     }
 
     [Fact]
+    public async Task Candidate_held_by_other_agencies_is_restricted_and_its_details_are_not_repeated()
+    {
+        var devon = fixture.As(Identity.SupportWorker("police-devon", "E10000008"));
+        var existing = await devon.RegisterAsync(People.Born("Rosalind", "Fotheringham", 1981, 6, 12, "E10000008"));
+
+        var response = await _worker.People.RegisterPersonAsync(People.Born("Rosalind", "Fotheringham", 1981, 6, 12));
+
+        Assert.Null(response.Person);
+        var candidate = Assert.Single(response.PotentialDuplicates);
+        Assert.Equal(existing.PersonId, candidate.PersonId);
+        Assert.True(candidate.Likely);
+        Assert.True(candidate.Restricted);
+        Assert.DoesNotContain(candidate.Reasons, r => r.Contains("Fotheringham", StringComparison.Ordinal) || r.Contains("1981", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Unrelated_person_is_registered_without_candidates()
     {
         var response = await _worker.People.RegisterPersonAsync(People.Born("Ottilie", "Fairweather", 1993, 5, 30));

@@ -110,6 +110,24 @@ public sealed class RelationshipTests(RegistryWithEventsFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Graph_withholds_notes_of_a_relationship_with_someone_the_caller_may_not_see()
+    {
+        var devon = fixture.As(Identity.SupportWorker("police-devon", "E10000008"));
+        var client = await _worker.RegisterAsync(People.Named("Araminta", "Pemberton", 1979));
+        var relative = await _worker.RegisterAsync(People.Named("Barnaby", "Pemberton", 1975));
+        var stranger = await devon.RegisterAsync(People.Named("Cornelius", "Quatermain", 1970, "E10000008"));
+        await RecordAsync(relative, client, RelationshipType.Sibling, notes: "visits weekly");
+        await RecordAsync(stranger, client, RelationshipType.AllegedPerpetratorToward, notes: "named in the 2024 police report");
+
+        var graph = await GraphAsync(client, 1);
+
+        Assert.Equal("visits weekly", graph.Relationships.Single(r => r.FromPersonId == relative.PersonId).Notes);
+        var hidden = graph.Relationships.Single(r => r.FromPersonId == stranger.PersonId);
+        Assert.Equal(RelationshipType.AllegedPerpetratorToward, hidden.Type);
+        Assert.Equal("", hidden.Notes);
+    }
+
+    [Fact]
     public async Task Ended_relationship_leaves_the_graph_unless_asked_for()
     {
         var a = await _worker.RegisterAsync(People.Named("Aurelia", "Fanshawe", 1961));
