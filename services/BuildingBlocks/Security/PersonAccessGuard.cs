@@ -20,16 +20,27 @@ public sealed class PersonAccessGuard<TDatabase>(
     public const string BreakGlassHeader = "x-break-glass-reason";
 
     /// <summary>Runs <paramref name="work"/> on the person's data if the caller may, auditing the access.</summary>
-    public async Task<T> RunAsync<T>(
+    public Task<T> RunAsync<T>(
         ServerCallContext call, string personId, string action,
+        Func<DbConnection, DbTransaction, Task<T>> work) =>
+        RunAsync(call, (_, _) => Task.FromResult(personId), action, work);
+
+    /// <summary>
+    /// The same, for a record that belongs to a person (an involvement, a relationship): the person is
+    /// found inside the transaction, so the decision and the work see the same state.
+    /// </summary>
+    public async Task<T> RunAsync<T>(
+        ServerCallContext call, Func<DbConnection, DbTransaction, Task<string>> personOf, string action,
         Func<DbConnection, DbTransaction, Task<T>> work)
     {
         var caller = Caller.From(call);
         var reason = call.RequestHeaders.GetValue(BreakGlassHeader);
+        string? personId = null;
         try
         {
             return await database.InTransactionAsync(async (db, tx) =>
             {
+                personId = await personOf(db, tx);
                 var known = await facts.GetAsync(personId, db, tx, call.CancellationToken)
                     ?? throw new NotFoundException("Person", personId);
                 var basis = LegitimateRelationshipRule.Decide(caller, known, reason)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,6 @@ namespace Platform.Registry.Grpc;
 /// <summary>The agency-involvement register: who is working with a person, since when, and who leads.</summary>
 [Authorize(Roles = PlatformRoles.Caseworkers)]
 public sealed class InvolvementGrpcService(
-    RegistryDatabase database,
     PersonAccessGuard<RegistryDatabase> guard,
     PersonStore people,
     InvolvementStore involvements,
@@ -57,8 +57,7 @@ public sealed class InvolvementGrpcService(
             .Required(request.Reason, "reason", 500)
             .Check(until <= now.AddMinutes(5), "until", "is in the future")
             .ThrowIfInvalid();
-        var existing = await database.InTransactionAsync((db, tx) => involvements.GetAsync(db, tx, request.InvolvementId), context.CancellationToken);
-        return await guard.RunAsync(context, existing.PersonId, "involvement.end", async (db, tx) =>
+        return await guard.RunAsync(context, PersonOfInvolvement(request.InvolvementId), "involvement.end", async (db, tx) =>
         {
             var row = await involvements.GetAsync(db, tx, request.InvolvementId);
             if (row.Until is not null)
@@ -84,8 +83,7 @@ public sealed class InvolvementGrpcService(
         new Validator().RequiredId(request.InvolvementId, "involvement_id")
             .Check(request.ExpectedVersion > 0, "expected_version", "is required: the version you read")
             .ThrowIfInvalid();
-        var existing = await database.InTransactionAsync((db, tx) => involvements.GetAsync(db, tx, request.InvolvementId), context.CancellationToken);
-        return await guard.RunAsync(context, existing.PersonId, "involvement.lead", async (db, tx) =>
+        return await guard.RunAsync(context, PersonOfInvolvement(request.InvolvementId), "involvement.lead", async (db, tx) =>
         {
             var row = await involvements.GetAsync(db, tx, request.InvolvementId);
             if (!row.IsActiveAt(clock.GetUtcNow()))
@@ -111,6 +109,9 @@ public sealed class InvolvementGrpcService(
             return response;
         });
     }
+
+    private Func<DbConnection, DbTransaction, Task<string>> PersonOfInvolvement(string involvementId) =>
+        async (db, tx) => (await involvements.GetAsync(db, tx, involvementId)).PersonId;
 
     internal static InvolvementStarted Started(InvolvementRow row, DateTimeOffset now) => new()
     {

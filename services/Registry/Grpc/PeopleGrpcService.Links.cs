@@ -62,9 +62,9 @@ public sealed partial class PeopleGrpcService
     {
         new Validator().RequiredId(request.LinkId, "link_id").Required(request.Reason, "reason", 500).ThrowIfInvalid();
         var now = clock.GetUtcNow();
-        var link = await database.InTransactionAsync((db, tx) => links.GetAsync(db, tx, request.LinkId), context.CancellationToken);
-        return await guard.RunAsync(context, link.PersonId, "person.unlink", async (db, tx) =>
+        return await guard.RunAsync(context, async (db, tx) => (await links.GetAsync(db, tx, request.LinkId)).PersonId, "person.unlink", async (db, tx) =>
         {
+            var link = await links.GetAsync(db, tx, request.LinkId);
             await links.UnlinkAsync(db, tx, link.LinkId, request.Reason.Trim(), now);
             await people.SetLinkedToAsync(db, tx, link.OtherPersonId, null);
             // Records linked into the other record before it followed it to the survivor; they

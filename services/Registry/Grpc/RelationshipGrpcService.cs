@@ -82,8 +82,8 @@ public sealed class RelationshipGrpcService(
             .Check(request.ExpectedVersion > 0, "expected_version", "is required: the version you read")
             .Check(until <= now.AddMinutes(5), "until", "is in the future")
             .ThrowIfInvalid();
-        var existing = await database.InTransactionAsync((db, tx) => relationships.GetAsync(db, tx, request.RelationshipId), context.CancellationToken);
-        return await guard.RunAsync(context, existing.FromPersonId, "relationship.end", async (db, tx) =>
+        return await guard.RunAsync(context, async (db, tx) => (await relationships.GetAsync(db, tx, request.RelationshipId)).FromPersonId,
+            "relationship.end", async (db, tx) =>
         {
             var row = await relationships.GetAsync(db, tx, request.RelationshipId);
             await relationships.EndAsync(db, tx, row, request.ExpectedVersion, until);
