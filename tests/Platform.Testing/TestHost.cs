@@ -26,6 +26,12 @@ public sealed class TestHostOptions
 
     /// <summary>A distinct name keeps RabbitMQ queues of parallel test hosts apart.</summary>
     public string InstanceName { get; init; } = "test-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>
+    /// Configuration applied over the test defaults, e.g. <c>Database:Provider=SqlServer</c> with
+    /// <c>ConnectionStrings:Registry</c> to run a service against SQL Server.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
 }
 
 /// <summary>
@@ -73,6 +79,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Messaging:Transport"] = options.RabbitMq ? "RabbitMq" : "InMemory",
             ["Messaging:RabbitMq:Host"] = Infrastructure.RabbitMqHost,
         });
+        builder.Configuration.AddInMemoryCollection(options.Configuration);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddServiceDefaults(options.InstanceName);
@@ -82,7 +89,7 @@ public sealed class TestHost : IAsyncDisposable
         foreach (var type in options.RecordEvents)
         {
             var consumer = typeof(RecordingConsumer<>).MakeGenericType(type);
-            builder.Services.AddSingleton(new ConsumerRegistration(consumer, $"{options.InstanceName}-record-{type.Name}".ToLowerInvariant()));
+            builder.Services.AddSingleton(new ConsumerRegistration(consumer, $"{options.InstanceName}-record-{type.Name}".ToLowerInvariant(), Temporary: true));
         }
         builder.AddEventBus();
 

@@ -18,7 +18,10 @@ public abstract class ServiceDatabase(DatabaseConnection connection)
 
     internal DatabaseConnection Connection => connection;
 
-    /// <summary>Woken after every commit so that outbox rows are sent without waiting for a poll.</summary>
+    /// <summary>
+    /// Woken after a commit that wrote outbox rows so that they are sent without waiting for a poll.
+    /// Only those commits: the dispatcher's own lease transaction must not wake it, or it never sleeps.
+    /// </summary>
     internal OutboxSignal OutboxSignal { get; } = new();
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
@@ -60,7 +63,10 @@ public abstract class ServiceDatabase(DatabaseConnection connection)
             : await db.BeginTransactionAsync(cancellationToken);
         var result = await work(db, tx);
         await tx.CommitAsync(cancellationToken);
-        OutboxSignal.Notify();
+        if (Outbox.WroteIn(tx))
+        {
+            OutboxSignal.Notify();
+        }
         return result;
     }
 

@@ -5,4 +5,5 @@ namespace Platform.BuildingBlocks.Messaging;
 /// The endpoint name carries the service name so that two services' consumers of one event each get
 /// their own queue.
 /// </summary>
-public sealed record ConsumerRegistration(Type ConsumerType, string EndpointName);
+/// <param name="Temporary">An auto-deleted queue, for observers (tests) that must leave nothing behind.</param>
+public sealed record ConsumerRegistration(Type ConsumerType, string EndpointName, bool Temporary = false);

@@ -44,7 +44,11 @@ public static class EventBusExtensions
         {
             foreach (var consumer in consumers)
             {
-                bus.AddConsumer(consumer.ConsumerType).Endpoint(endpoint => endpoint.Name = consumer.EndpointName);
+                bus.AddConsumer(consumer.ConsumerType).Endpoint(endpoint =>
+                {
+                    endpoint.Name = consumer.EndpointName;
+                    endpoint.Temporary = consumer.Temporary;
+                });
             }
             if (options.Transport == MessagingTransport.RabbitMq)
             {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dapper;
 using Platform.IntegrationEvents;
@@ -13,6 +14,11 @@ public static class Outbox
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Transactions that wrote an outbox row: only their commit needs to wake the dispatcher.</summary>
+    private static readonly ConditionalWeakTable<DbTransaction, object> Written = new();
+
+    private static readonly object Marker = new();
+
     internal const string Insert =
         """
         INSERT INTO outbox_messages (message_id, message_type, payload, occurred_at)
@@ -21,6 +27,7 @@ public static class Outbox
 
     public static Task EnqueueAsync(DbConnection db, DbTransaction tx, IntegrationEvent message)
     {
+        Written.AddOrUpdate(tx, Marker);
         var type = message.GetType();
         return db.ExecuteAsync(Insert,
             new
@@ -32,4 +39,7 @@ public static class Outbox
             },
             tx);
     }
+
+    /// <summary>True when <paramref name="tx"/> wrote an outbox row.</summary>
+    internal static bool WroteIn(DbTransaction tx) => Written.TryGetValue(tx, out _);
 }

@@ -19,7 +19,9 @@ internal static class RabbitMqTopology
     /// <summary>
     /// Quorum queues in production. A message redelivered past the delivery limit (a consumer that
     /// crashes the process) is dead-lettered to the endpoint's _error exchange, where failed
-    /// messages already go, instead of being dropped by the broker.
+    /// messages already go, instead of being dropped by the broker. The exchange and its queue are
+    /// declared with the endpoint: MassTransit creates them only when it first moves a failed
+    /// message, and RabbitMQ drops a dead letter whose exchange does not exist.
     /// </summary>
     public static void ConfigureQuorumQueue(string queueName, IReceiveEndpointConfigurator endpoint, RabbitMqOptions options)
     {
@@ -29,6 +31,15 @@ internal static class RabbitMqTopology
         }
         rabbit.SetQuorumQueue();
         rabbit.SetQueueArgument("x-delivery-limit", options.DeliveryLimit);
-        rabbit.SetQueueArgument("x-dead-letter-exchange", queueName + "_error");
+        var error = queueName + "_error";
+        rabbit.BindDeadLetterQueue(error, error, queue =>
+        {
+            // When MassTransit first moves a failed message it declares the error queue with the
+            // endpoint's own arguments; declared any other way now, that declaration is refused
+            // (PRECONDITION_FAILED) and failed messages could not be moved at all.
+            queue.SetQuorumQueue();
+            queue.SetQueueArgument("x-delivery-limit", options.DeliveryLimit);
+            queue.SetQueueArgument("x-dead-letter-exchange", error);
+        });
     }
 }

@@ -17,6 +17,18 @@ public sealed class MigrationRunner(ServiceDatabase database, ILogger<MigrationR
     internal const string RecordApplied =
         "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (@Module, @Version, @Name, @AppliedAt)";
 
+    /// <summary>
+    /// SQL Server: replicas that start together take turns, holding the lock until their transaction
+    /// ends, so that no two run one script. (On SQLite, BEGIN IMMEDIATE already makes them take turns.)
+    /// </summary>
+    internal const string TakeMigrationLock =
+        """
+        DECLARE @granted INT;
+        EXEC @granted = sp_getapplock @Resource = N'schema_migrations', @LockMode = N'Exclusive',
+             @LockOwner = N'Transaction', @LockTimeout = 120000;
+        IF @granted < 0 THROW 50002, 'Timed out waiting for another instance to finish its migrations.', 1;
+        """;
+
     internal static string CreateJournal(SqlDialect dialect) => dialect == SqlDialect.Sqlite
         ? """
           PRAGMA journal_mode = WAL;
@@ -46,6 +58,10 @@ public sealed class MigrationRunner(ServiceDatabase database, ILogger<MigrationR
     {
         await database.InTransactionAsync(async (db, tx) =>
         {
+            if (database.Dialect == SqlDialect.SqlServer)
+            {
+                await db.ExecuteAsync(new CommandDefinition(TakeMigrationLock, transaction: tx, cancellationToken: cancellationToken));
+            }
             var applied = await db.ExecuteScalarAsync<int>(CountApplied, new { script.Module, script.Version }, tx);
             if (applied > 0)
             {
@@ -64,7 +80,18 @@ public sealed class MigrationRunner(ServiceDatabase database, ILogger<MigrationR
 
     private async Task EnsureJournalAsync(CancellationToken cancellationToken)
     {
-        await using var db = await database.OpenAsync(cancellationToken);
-await db.ExecuteAsync(new CommandDefinition(CreateJournal(database.Dialect), cancellationToken: cancellationToken));
+        if (database.Dialect == SqlDialect.SqlServer)
+        {
+            // Two replicas could otherwise both find no journal and both create it.
+            await database.InTransactionAsync(async (db, tx) =>
+            {
+                await db.ExecuteAsync(new CommandDefinition(TakeMigrationLock, transaction: tx, cancellationToken: cancellationToken));
+                await db.ExecuteAsync(new CommandDefinition(CreateJournal(database.Dialect), transaction: tx, cancellationToken: cancellationToken));
+            }, cancellationToken);
+            return;
+        }
+        // SQLite: the journal mode cannot change inside a transaction; CREATE TABLE IF NOT EXISTS needs none.
+        await using var sqlite = await database.OpenAsync(cancellationToken);
+        await sqlite.ExecuteAsync(new CommandDefinition(CreateJournal(database.Dialect), cancellationToken: cancellationToken));
     }
 }

@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Data.Migrations;
+using Platform.BuildingBlocks.Tests.Support;
+using Platform.Registry;
+
+namespace Platform.BuildingBlocks.Tests.Sql;
+
+/// <summary>
+/// Every statement the code runs is valid T-SQL (SQL Server dialect) and compiles against the
+/// SQLite schema the migrations create (SQLite dialect), so a typo in a column name or a construct
+/// one of the two databases does not know fails here rather than in production.
+/// </summary>
+public sealed class CodeStatementTests(CodeStatementTests.MigratedRegistry registry) : IClassFixture<CodeStatementTests.MigratedRegistry>
+{
+    public static TheoryData<string> Sources() => new(CodeStatements.All.Keys.Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public void Statement_parses_as_TSql(string source)
+    {
+        var sql = TSql.WithDapperListsExpanded(CodeStatements.All[source](SqlDialect.SqlServer));
+
+        var errors = TSql.Errors(sql);
+
+        Assert.True(errors.Count == 0, $"{source}:\n{TSql.Describe(errors, sql)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task Statement_compiles_against_the_sqlite_schema(string source)
+    {
+        var sql = TSql.WithDapperListsExpanded(CodeStatements.All[source](SqlDialect.Sqlite));
+        await using var db = (SqliteConnection)await registry.File.Database.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+
+        var error = Record.Exception(command.Prepare);
+
+        Assert.True(error is null, $"{source}: {error?.Message}\n{sql}");
+    }
+
+    [Fact]
+    public void Sql_server_migration_lock_parses_as_TSql()
+    {
+        var errors = TSql.Errors(MigrationRunner.TakeMigrationLock);
+
+        Assert.True(errors.Count == 0, TSql.Describe(errors, MigrationRunner.TakeMigrationLock));
+    }
+
+    [Fact]
+    public void Discovery_finds_constants_dialect_methods_and_counted_methods_in_both_assemblies()
+    {
+        var sources = CodeStatements.All.Keys.ToHashSet();
+
+        Assert.Contains("Inbox.RecordFirstDelivery", sources);
+        Assert.Contains("Outbox.Insert", sources);
+        Assert.Contains("AuditLog.SelectForPerson", sources);
+        Assert.Contains("OutboxDispatcher.LeaseBatch", sources);
+        Assert.Contains("MigrationRunner.CreateJournal", sources);
+        Assert.Contains("PersonStore.InsertPerson", sources);
+        Assert.Contains("CandidateQueries.ByAnyKey", sources);
+        Assert.Contains("CandidateQueries.ByAllTokens(3)", sources);
+        Assert.True(sources.Count > 40, $"only {sources.Count} statements found");
+    }
+
+    [Fact]
+    public void Dapper_list_parameters_get_the_parentheses_TSql_needs()
+    {
+        Assert.Equal(
+            "SELECT 1 FROM t WHERE a IN (@Ids) AND b IN (@Other) AND c = @Ins",
+            TSql.WithDapperListsExpanded("SELECT 1 FROM t WHERE a IN @Ids AND b in @Other AND c = @Ins"));
+    }
+
+    /// <summary>One registry database with every migration applied, shared by the SQLite checks.</summary>
+    public sealed class MigratedRegistry : IAsyncLifetime
+    {
+        public TempSqlite File { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            File = TempSqlite.Empty("Registry");
+            await File.MigrateAsync(typeof(RegistryDatabase).Assembly);
+        }
+
+        public async Task DisposeAsync() => await File.DisposeAsync();
+    }
+}

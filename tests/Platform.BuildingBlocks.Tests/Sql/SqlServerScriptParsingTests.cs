@@ -1,0 +1,59 @@
+using System.Reflection;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Data.Migrations;
+
+namespace Platform.BuildingBlocks.Tests.Sql;
+
+/// <summary>Every embedded SQL Server migration script is valid T-SQL, batch by batch as the runner sends it.</summary>
+public sealed class SqlServerScriptParsingTests
+{
+    private const string Marker = ".Migrations.sqlserver.";
+
+    public static TheoryData<string> Scripts() => new(Resources());
+
+    private static IEnumerable<string> Resources() =>
+        CodeStatements.Assemblies
+            .SelectMany(assembly => assembly.GetManifestResourceNames())
+            .Where(name => name.Contains(Marker, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Migration_script_parses_as_TSql(string resource)
+    {
+        var script = Load(resource);
+
+        var batches = script.Batches().ToList();
+
+        Assert.NotEmpty(batches);
+        foreach (var batch in batches)
+        {
+            var errors = TSql.Errors(batch);
+            Assert.True(errors.Count == 0, $"{resource}:\n{TSql.Describe(errors, batch)}");
+        }
+    }
+
+    [Fact]
+    public void Both_assemblies_embed_SQL_Server_scripts()
+    {
+        var resources = Resources().ToList();
+
+        Assert.Contains(resources, r => r.StartsWith("Platform.BuildingBlocks.", StringComparison.Ordinal));
+        Assert.Contains(resources, r => r.StartsWith("Platform.Registry.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_syntax_error_is_reported_with_its_line()
+    {
+        var errors = TSql.Errors("CREATE TABLE dbo.t (\n    id INT NOT NULL,\n    name NVARCHAR(10) NOT NULL,,\n);");
+
+        Assert.Equal(3, Assert.Single(errors).Line);
+    }
+
+    private static MigrationScript Load(string resource)
+    {
+        var assembly = CodeStatements.Assemblies.Single(a => a.GetManifestResourceNames().Contains(resource));
+        return MigrationScript.Load(assembly, "any", SqlDialect.SqlServer)
+            .Single(s => resource.EndsWith($"{s.Version:000}_{s.Name}.sql", StringComparison.Ordinal));
+    }
+}
