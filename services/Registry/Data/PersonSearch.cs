@@ -10,9 +10,10 @@ namespace Platform.Registry.Data;
 /// Ranked person search. Candidates come from the indexes; the caller's legitimate relationships
 /// filter them; the survivors are scored on name similarity (over every name type) and date of birth.
 /// </summary>
-public sealed class PersonSearch(PersonStore people, CandidateQueries candidates, RegistryAccessFacts access)
+public sealed class PersonSearch(CandidateQueries candidates, RegistryAccessFacts access, TimeProvider clock)
 {
     private const int CandidateLimit = 500;
+    private const int FewHolders = 20;
 
     public sealed record Query(string Name, PartialDate? DateOfBirth, string? NhsOwner, string? IdentifierOwner,
         bool ByNhs, bool ByIdentifier, string? Area);
@@ -21,18 +22,21 @@ public sealed class PersonSearch(PersonStore people, CandidateQueries candidates
 
     public async Task<IReadOnlyList<Hit>> SearchAsync(DbConnection db, DbTransaction? tx, Caller caller, Query query)
     {
-        var ids = await CandidatesAsync(db, tx, query);
+        var ids = await CandidatesAsync(db, tx, caller, query);
         if (query.Area is not null && ids is not null)
         {
             ids = (await candidates.InAreaAsync(db, tx, query.Area, ids)).ToList();
         }
-        ids ??= query.Area is not null ? [.. await candidates.ByAreaAsync(db, tx, query.Area, CandidateLimit)] : [];
+        ids ??= query.Area is not null ? [.. await candidates.ByAreaAsync(db, tx, query.Area, caller, clock.GetUtcNow(), CandidateLimit)] : [];
 
-        var rows = await ResolveLinksAsync(db, tx, ids);
-        var visible = await access.VisibleAsync(db, tx, caller, rows.Select(r => r.PersonId).ToList());
+        // A record linked into another is found under the record that stays; only the people the
+        // caller may see are read and scored.
+        var links = await candidates.LinksOfAsync(db, tx, ids);
+        var survivors = ids.Where(links.ContainsKey).Select(id => links[id] ?? id).Distinct(StringComparer.Ordinal).ToList();
+        var visible = await access.VisibleAsync(db, tx, caller, survivors);
+        var rows = await candidates.RowsAsync(db, tx, survivors.Where(visible.Contains).ToList());
         var queryTokens = NameNormaliser.Tokens(query.Name);
         return rows
-            .Where(row => visible.Contains(row.PersonId))
             .Select(row => Score(row, queryTokens, query.DateOfBirth))
             .Where(hit => hit is not null)
             .Select(hit => hit!)
@@ -43,7 +47,7 @@ public sealed class PersonSearch(PersonStore people, CandidateQueries candidates
     }
 
     /// <summary>Null when no criterion narrows the search (only an area was given).</summary>
-    private async Task<List<string>?> CandidatesAsync(DbConnection db, DbTransaction? tx, Query query)
+    private async Task<List<string>?> CandidatesAsync(DbConnection db, DbTransaction? tx, Caller caller, Query query)
     {
         List<string>? ids = null;
         void Narrow(IEnumerable<string> found) => ids = ids is null ? found.ToList() : ids.Intersect(found).ToList();
@@ -58,29 +62,15 @@ public sealed class PersonSearch(PersonStore people, CandidateQueries candidates
         }
         if (query.Name.Length > 0)
         {
-            var tokenKeys = NameIndexKeys.ForQuery(query.Name);
-            var all = await candidates.ByAllTokensAsync(db, tx, tokenKeys, CandidateLimit);
-            // Too few people hold every token: also rank those holding most of them (a missing middle name).
-            var found = all.Count >= 20 || tokenKeys.Count < 2
-                ? all
-                : all.Union(await candidates.ByAnyKeyAsync(db, tx, tokenKeys.SelectMany(k => k).ToHashSet(), 2, CandidateLimit)).ToList();
-            Narrow(found);
+            // Those holding every token; if fewer than FewHolders do, also those holding most of them
+            // (a missing middle name).
+            Narrow(await candidates.ByNameAsync(db, tx, NameIndexKeys.ForQuery(query.Name), CandidateLimit, FewHolders));
         }
         if (query.DateOfBirth is { } dob && ids is null)
         {
-            Narrow(await candidates.ByDateOfBirthAsync(db, tx, dob, CandidateLimit));
+            Narrow(await candidates.VisibleByDateOfBirthAsync(db, tx, dob, caller, clock.GetUtcNow(), CandidateLimit));
         }
         return ids;
-    }
-
-    /// <summary>A record linked into another is found under the record that stays.</summary>
-    private async Task<IReadOnlyList<PersonRow>> ResolveLinksAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> ids)
-    {
-        var rows = await people.GetManyAsync(db, tx, ids);
-        var survivors = rows.Where(r => r.LinkedTo is null).ToList();
-        var missing = rows.Where(r => r.LinkedTo is not null).Select(r => r.LinkedTo!).Except(survivors.Select(s => s.PersonId)).ToList();
-        survivors.AddRange(await people.GetManyAsync(db, tx, missing));
-        return survivors.DistinctBy(r => r.PersonId).ToList();
     }
 
     private static Hit? Score(PersonRow row, IReadOnlyList<string> queryTokens, PartialDate? dob)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.Registry.Data;
@@ -8,7 +9,7 @@ namespace Platform.Registry.Data;
 /// The registry reads the access facts from its own tables, over the whole group of linked records.
 /// A confidential address grants nobody access by area: only the agencies it names may know it.
 /// </summary>
-public sealed class RegistryAccessFacts(TimeProvider clock) : IPersonAccessFactsSource
+public sealed class RegistryAccessFacts(RegistryDatabase database, TimeProvider clock) : IPersonAccessFactsSource
 {
     internal const string SelectGroup =
         """
@@ -31,16 +32,22 @@ public sealed class RegistryAccessFacts(TimeProvider clock) : IPersonAccessFacts
     /// search results). Like <see cref="GetAsync"/>, the facts of every record linked into one count
     /// for it: an agency involved only with the linked record must find the person it can open.
     /// </summary>
-    internal const string SelectVisible =
-        """
-        SELECT COALESCE(p.linked_to, p.person_id) FROM persons p JOIN involvements i ON i.person_id = p.person_id
-        WHERE (p.person_id IN @PersonIds OR p.linked_to IN @PersonIds) AND i.agency = @Agency AND (i.until IS NULL OR i.until > @Now)
-        UNION
-        SELECT COALESCE(p.linked_to, p.person_id) FROM persons p JOIN addresses a ON a.person_id = p.person_id
-        WHERE (p.person_id IN @PersonIds OR p.linked_to IN @PersonIds) AND a.local_authority = @Area AND a.confidential = 0
-        UNION
-        SELECT COALESCE(p.linked_to, p.person_id) FROM persons p JOIN sharing_records s ON s.person_id = p.person_id
-        WHERE (p.person_id IN @PersonIds OR p.linked_to IN @PersonIds) AND s.agency = @Agency AND (s.until IS NULL OR s.until > @Now)
+    internal static string SelectVisible(SqlDialect dialect) =>
+        $"""
+        SELECT COALESCE(p.linked_to, p.person_id) FROM persons p
+        WHERE (p.person_id IN {dialect.InList("@PersonIds")} OR p.linked_to IN {dialect.InList("@PersonIds")})
+          AND {VisibleTo("p.person_id")}
+        """;
+
+    /// <summary>
+    /// The legitimate-relationship rule as a predicate on one record (parameters @Agency, @CallerArea,
+    /// @Now), for queries that must find people the caller may see rather than filter afterwards.
+    /// </summary>
+    internal static string VisibleTo(string person) =>
+        $"""
+        (EXISTS (SELECT 1 FROM involvements i WHERE i.person_id = {person} AND i.agency = @Agency AND (i.until IS NULL OR i.until > @Now))
+          OR EXISTS (SELECT 1 FROM addresses v WHERE v.person_id = {person} AND v.local_authority = @CallerArea AND v.confidential = 0)
+          OR EXISTS (SELECT 1 FROM sharing_records s WHERE s.person_id = {person} AND s.agency = @Agency AND (s.until IS NULL OR s.until > @Now)))
         """;
 
     public async Task<PersonAccessFacts?> GetAsync(string personId, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
@@ -63,8 +70,11 @@ public sealed class RegistryAccessFacts(TimeProvider clock) : IPersonAccessFacts
         {
             return new HashSet<string>();
         }
-        var visible = await db.QueryAsync<string>(SelectVisible,
-            new { PersonIds = personIds, caller.Agency, Area = caller.LocalAuthority, Now = clock.GetUtcNow() }, tx);
+        // Starts from the candidates and probes each one's facts: the candidates are few, while an
+        // agency's involvements or an area's addresses run to hundreds of thousands of rows.
+        var dialect = database.Dialect;
+        var visible = await db.QueryAsync<string>(SelectVisible(dialect),
+            new { PersonIds = dialect.ListParameter(personIds), caller.Agency, CallerArea = caller.LocalAuthority, Now = clock.GetUtcNow() }, tx);
         return visible.ToHashSet(StringComparer.Ordinal);
     }
 }
