@@ -39,10 +39,13 @@ public sealed class RelationshipStore
         FROM relationships WHERE from_person_id IN @PersonIds OR to_person_id IN @PersonIds
         """;
 
+    /// <summary>The same standing relationship; for a mutual type (partner, sibling…) in either direction.</summary>
     internal const string SelectActiveSame =
         """
         SELECT COUNT(*) FROM relationships
-        WHERE from_person_id = @FromPersonId AND to_person_id = @ToPersonId AND type = @Type AND until IS NULL
+        WHERE type = @Type AND until IS NULL
+          AND ((from_person_id = @FromPersonId AND to_person_id = @ToPersonId)
+               OR (@Mutual = 1 AND from_person_id = @ToPersonId AND to_person_id = @FromPersonId))
         """;
 
     internal const string End =
@@ -50,8 +53,9 @@ public sealed class RelationshipStore
 
     public Task InsertAsync(DbConnection db, DbTransaction tx, RelationshipRow row) => db.ExecuteAsync(Insert, row, tx);
 
-    public async Task<bool> ActiveExistsAsync(DbConnection db, DbTransaction tx, RelationshipRow row) =>
-        await db.ExecuteScalarAsync<int>(SelectActiveSame, row, tx) > 0;
+    public async Task<bool> ActiveExistsAsync(DbConnection db, DbTransaction tx, RelationshipRow row, bool mutual) =>
+        await db.ExecuteScalarAsync<int>(SelectActiveSame,
+            new { row.FromPersonId, row.ToPersonId, row.Type, Mutual = mutual ? 1 : 0 }, tx) > 0;
 
     public async Task<RelationshipRow> GetAsync(DbConnection db, DbTransaction tx, string relationshipId) =>
         await db.QuerySingleOrDefaultAsync<RelationshipRow>(SelectOne, new { RelationshipId = relationshipId }, tx)

@@ -8,6 +8,10 @@ namespace Platform.Registry.Domain;
 /// </summary>
 public static class RelationshipKinds
 {
+    /// <summary>Types that read the same from either end: recording B–A after A–B adds nothing.</summary>
+    public static bool IsMutual(RelationshipType type) =>
+        type is RelationshipType.Partner or RelationshipType.ExPartner or RelationshipType.Sibling or RelationshipType.HouseholdMember;
+
     public static string Name(RelationshipType type) => type switch
     {
         RelationshipType.Partner => "partner",

@@ -36,7 +36,7 @@ public sealed partial class PeopleGrpcService
 
             var response = new SearchPersonsResponse
             {
-                NextPageToken = offset + pageSize < hits.Count ? PageToken(offset + pageSize) : "",
+                NextPageToken = offset + pageSize < hits.Count ? PageToken(request, offset + pageSize) : "",
             };
             // Not persons.current_area: that holds the area of a confidential address too, which only
             // the agencies the address names may learn, here as on the person's record.
@@ -92,25 +92,38 @@ public sealed partial class PeopleGrpcService
         v.Check(request.LocalAuthority.Length == 0 || GssCode.IsValid(GssCode.Normalise(request.LocalAuthority)), "local_authority",
             "must be a GSS code, e.g. E06000025");
         var offset = 0;
-        v.Check(request.PageToken.Length == 0 || TryReadPageToken(request.PageToken, out offset), "page_token", "is not a token this service issued");
+        v.Check(request.PageToken.Length == 0 || TryReadPageToken(request, out offset), "page_token", "is not a token this service issued for this search");
         v.ThrowIfInvalid();
         return (offset, request.PageSize == 0 ? DefaultPageSize : request.PageSize);
     }
 
-    private static string PageToken(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"o:{offset}"));
+    /// <summary>
+    /// A page token is the offset into the ranked list, bound to the search it came from so that it
+    /// cannot be replayed against another (the criteria, not the page size, make the search).
+    /// </summary>
+    private static string PageToken(SearchPersonsRequest request, int offset) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"o:{offset}:{Fingerprint(request)}"));
 
-    private static bool TryReadPageToken(string token, out int offset)
+    private static bool TryReadPageToken(SearchPersonsRequest request, out int offset)
     {
         offset = 0;
         try
         {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-            return text.StartsWith("o:", StringComparison.Ordinal)
-                && int.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out offset) && offset >= 0;
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(request.PageToken)).Split(':');
+            return parts.Length == 3 && parts[0] == "o" && parts[2] == Fingerprint(request)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out offset);
         }
         catch (FormatException)
         {
             return false;
         }
+    }
+
+    private static string Fingerprint(SearchPersonsRequest request)
+    {
+        var criteria = request.Clone();
+        criteria.PageSize = 0;
+        criteria.PageToken = "";
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Google.Protobuf.MessageExtensions.ToByteArray(criteria)), 0, 8);
     }
 }

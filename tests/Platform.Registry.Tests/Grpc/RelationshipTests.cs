@@ -64,6 +64,23 @@ public sealed class RelationshipTests(RegistryWithEventsFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Mutual_relationship_recorded_from_the_other_end_already_exists_but_a_directional_one_does_not()
+    {
+        var a = await _worker.RegisterAsync(People.Named("Perpetua", "Wolstenholme", 1979));
+        var b = await _worker.RegisterAsync(People.Named("Quentin", "Wolstenholme", 1977));
+        await RecordAsync(a, b, RelationshipType.Sibling);
+        await RecordAsync(a, b, RelationshipType.CarerOf);
+
+        await Rpc.FailsWith(StatusCode.AlreadyExists, () => _worker.Relationships.RecordRelationshipAsync(new RecordRelationshipRequest
+        {
+            FromPersonId = b.PersonId, ToPersonId = a.PersonId, Type = RelationshipType.Sibling,
+        }));
+        await RecordAsync(b, a, RelationshipType.CarerOf); // each cares for the other: two facts
+
+        Assert.Equal(3, (await GraphAsync(a)).Relationships.Count);
+    }
+
+    [Fact]
     public async Task Same_active_relationship_recorded_twice_already_exists()
     {
         var a = await _worker.RegisterAsync(People.Named("Ulrica", "Brocklehurst", 1979));

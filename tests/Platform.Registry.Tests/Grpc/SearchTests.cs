@@ -166,6 +166,20 @@ public sealed class SearchTests(RegistryFixture fixture) : IClassFixture<Registr
         Assert.Equal(seen.Count, seen.Distinct().Count());
     }
 
+    [Fact]
+    public async Task Page_token_from_one_search_is_invalid_for_another()
+    {
+        foreach (var given in new[] { "Amos", "Bertram", "Cuthbert" })
+        {
+            await _worker.RegisterAsync(People.Named(given, "Inglethorpe", 1971));
+        }
+        var first = await _worker.People.SearchPersonsAsync(new SearchPersonsRequest { Name = "Inglethorpe", PageSize = 1 });
+
+        Assert.NotEqual("", first.NextPageToken);
+        await Rpc.RejectsField("page_token", () => _worker.People.SearchPersonsAsync(
+            new SearchPersonsRequest { Name = "Inglethorp", PageSize = 1, PageToken = first.NextPageToken }));
+    }
+
     [Theory]
     [InlineData("not-a-token")]
     [InlineData("bzotMQ==")]
