@@ -13,4 +13,12 @@ public static class DbErrors
         SqlException sql => sql.Number is 2627 or 2601,
         _ => false,
     };
+
+    /// <summary>A deadlock victim or a lock that could not be had in time: the same call may succeed again.</summary>
+    public static bool IsTransient(DbException exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+        SqlException sql => sql.Number is 1205 or 1222,
+        _ => false,
+    };
 }

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
+using Platform.BuildingBlocks.Data;
 using Status = Google.Rpc.Status;
 
 namespace Platform.BuildingBlocks.Errors;
@@ -68,6 +70,11 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             PreconditionFailedException => Simple(Code.FailedPrecondition, exception.Message),
             AlreadyExistsException => Simple(Code.AlreadyExists, exception.Message),
             PermissionDeniedException => Simple(Code.PermissionDenied, exception.Message),
+            // A concurrent request won the race for a unique value the handler had checked was free.
+            DbException db when DbErrors.IsUniqueViolation(db) =>
+                Simple(Code.AlreadyExists, "Another request has just stored the same value; read again and retry if still needed."),
+            DbException db when DbErrors.IsTransient(db) =>
+                Simple(Code.Aborted, "The change conflicted with another made at the same time; nothing was stored. Retry it."),
             _ => null,
         };
         if (status is null)

@@ -18,7 +18,7 @@ public abstract class IdempotentConsumer<TMessage, TDatabase>(TDatabase database
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException("A message without a MessageId cannot be applied exactly once.");
-        var consumer = GetType().FullName!;
+        var consumer = StableName(GetType());
         await database.InTransactionAsync(async (db, tx) =>
         {
             var first = await db.ExecuteAsync(Inbox.RecordFirstDelivery,
@@ -29,6 +29,14 @@ public abstract class IdempotentConsumer<TMessage, TDatabase>(TDatabase database
             }
         }, context.CancellationToken);
     }
+
+    /// <summary>
+    /// The inbox key of a consumer: its type's name without assembly versions (a generic type's
+    /// FullName carries them), so an upgrade does not make old messages look new.
+    /// </summary>
+    internal static string StableName(Type type) => type.IsGenericType
+        ? $"{type.GetGenericTypeDefinition().FullName}[{string.Join(",", type.GetGenericArguments().Select(StableName))}]"
+        : type.FullName!;
 
     protected abstract Task HandleAsync(TMessage message, DbConnection db, DbTransaction tx, CancellationToken cancellationToken);
 }

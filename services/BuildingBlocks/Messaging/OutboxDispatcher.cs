@@ -30,6 +30,7 @@ public sealed class OutboxDispatcher<TDatabase>(
         WHERE seq IN (SELECT seq FROM outbox_messages
                       WHERE sent_at IS NULL AND (lease_until IS NULL OR lease_until < @Now)
                       ORDER BY seq {dialect.Page("@Take")})
+          AND sent_at IS NULL AND (lease_until IS NULL OR lease_until < @Now)
         """;
 
     internal const string SelectLeased =

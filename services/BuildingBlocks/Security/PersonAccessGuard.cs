@@ -19,6 +19,8 @@ public sealed class PersonAccessGuard<TDatabase>(
 {
     public const string BreakGlassHeader = "x-break-glass-reason";
 
+    public const int MaximumReasonLength = 500;
+
     /// <summary>Runs <paramref name="work"/> on the person's data if the caller may, auditing the access.</summary>
     public Task<T> RunAsync<T>(
         ServerCallContext call, string personId, string action,
@@ -35,6 +37,10 @@ public sealed class PersonAccessGuard<TDatabase>(
     {
         var caller = Caller.From(call);
         var reason = call.RequestHeaders.GetValue(BreakGlassHeader);
+        if (reason is { Length: > MaximumReasonLength })
+        {
+            throw new InvalidArgumentException(BreakGlassHeader, $"must be at most {MaximumReasonLength} characters");
+        }
         string? personId = null;
         try
         {

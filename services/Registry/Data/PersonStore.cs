@@ -56,6 +56,9 @@ public sealed class PersonStore
     internal const string SelectNhsOwner = "SELECT person_id FROM persons WHERE nhs_number = @NhsNumber";
     internal const string SetLinkedTo = "UPDATE persons SET linked_to = @LinkedTo WHERE person_id = @PersonId";
 
+    /// <summary>Links a record only if it still stands alone, so two links made at once cannot both land.</summary>
+    internal const string LinkInto = "UPDATE persons SET linked_to = @LinkedTo WHERE person_id = @PersonId AND linked_to IS NULL";
+
     public async Task InsertAsync(DbConnection db, DbTransaction tx, string personId, PersonDetails details,
         string? currentArea, string agency, DateTimeOffset now)
     {
@@ -117,6 +120,14 @@ public sealed class PersonStore
 
     public Task<string?> NhsOwnerAsync(DbConnection db, DbTransaction tx, string nhsNumber) =>
         db.QueryFirstOrDefaultAsync<string?>(SelectNhsOwner, new { NhsNumber = nhsNumber }, tx);
+
+    public async Task LinkIntoAsync(DbConnection db, DbTransaction tx, string personId, string survivorId)
+    {
+        if (await db.ExecuteAsync(LinkInto, new { PersonId = personId, LinkedTo = survivorId }, tx) != 1)
+        {
+            throw new PreconditionFailedException("The record was linked into another meanwhile: read it again.");
+        }
+    }
 
     public Task SetLinkedToAsync(DbConnection db, DbTransaction tx, string personId, string? linkedTo) =>
         db.ExecuteAsync(SetLinkedTo, new { PersonId = personId, LinkedTo = linkedTo }, tx);

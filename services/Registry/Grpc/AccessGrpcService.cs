@@ -24,7 +24,7 @@ public sealed class AccessGrpcService(
     public override Task<SharingRecord> ShareRecord(ShareRecordRequest request, ServerCallContext context)
     {
         var now = clock.GetUtcNow();
-        var until = request.Until?.ToDateTimeOffset();
+        var until = Instants.Read(request.Until, "until");
         new Validator().RequiredId(request.PersonId, "person_id")
             .Required(request.Agency, "agency", PersonValidation.NameLength)
             .KnownEnum(request.LawfulBasis, "lawful_basis")

@@ -24,7 +24,7 @@ public sealed class InvolvementGrpcService(
     {
         var now = clock.GetUtcNow();
         var caller = Caller.From(context);
-        var since = request.Since?.ToDateTimeOffset() ?? now;
+        var since = Instants.Read(request.Since, "since") ?? now;
         new Validator().RequiredId(request.PersonId, "person_id")
             .MaxLength(request.Agency, "agency", PersonValidation.NameLength)
             .MaxLength(request.Worker, "worker", PersonValidation.TextLength)
@@ -51,7 +51,7 @@ public sealed class InvolvementGrpcService(
     public override async Task<Involvement> EndInvolvement(EndInvolvementRequest request, ServerCallContext context)
     {
         var now = clock.GetUtcNow();
-        var until = request.Until?.ToDateTimeOffset() ?? now;
+        var until = Instants.Read(request.Until, "until") ?? now;
         new Validator().RequiredId(request.InvolvementId, "involvement_id")
             .Check(request.ExpectedVersion > 0, "expected_version", "is required: the version you read")
             .Required(request.Reason, "reason", 500)

@@ -47,7 +47,7 @@ public sealed partial class PeopleGrpcService
                 Reason = request.Reason.Trim(), LinkedAt = now, LinkedByAgency = caller.Agency,
             };
             await links.InsertAsync(db, tx, link);
-            await people.SetLinkedToAsync(db, tx, other.PersonId, survivor.PersonId);
+            await people.LinkIntoAsync(db, tx, other.PersonId, survivor.PersonId);
             // Records linked into the other follow it to the survivor.
             foreach (var follower in otherGroup.Skip(1))
             {

@@ -139,13 +139,13 @@ public sealed partial class PeopleGrpcService(
     {
         if (details.NhsNumber.Length > 0 && await people.NhsOwnerAsync(db, tx, details.NhsNumber) is { } owner && owner != personId)
         {
-            throw new AlreadyExistsException($"nhs_number is already recorded for person {owner}: link the records instead.");
+            throw new AlreadyExistsException("nhs_number is already recorded for another person: find them by searching for the NHS number, then link the records.");
         }
         foreach (var id in details.Identifiers)
         {
             if (await people.IdentifierOwnerAsync(db, tx, id.Agency, id.Value) is { } holder && holder != personId)
             {
-                throw new AlreadyExistsException($"identifier {id.Agency}/{id.Value} already belongs to person {holder}.");
+                throw new AlreadyExistsException($"identifier {id.Agency}/{id.Value} already belongs to another person.");
             }
         }
     }

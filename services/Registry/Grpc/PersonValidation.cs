@@ -72,9 +72,9 @@ internal static class PersonValidation
         address.LocalAuthority = GssCode.Normalise(address.LocalAuthority) ?? "";
         v.Check(GssCode.IsValid(address.LocalAuthority), $"{path}.local_authority",
             "must be a GSS code: a letter E, W, S, N or K and eight digits, e.g. E06000025");
-        var from = address.From?.ToDateTimeOffset();
+        var from = Instants.Read(address.From, $"{path}.from");
         v.Check(from is null || from <= now.AddMinutes(5), $"{path}.from", "is in the future");
-        var until = address.Until?.ToDateTimeOffset();
+        var until = Instants.Read(address.Until, $"{path}.until");
         v.Check(until is null || until > (from ?? now), $"{path}.until", "must be after from");
         v.Check(until is null || from is not null, $"{path}.from", "is required for a past address");
         v.Check(address.VisibleToAgencies.Count <= 20, $"{path}.visible_to_agencies", "must name at most 20 agencies");

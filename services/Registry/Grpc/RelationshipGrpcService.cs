@@ -27,7 +27,7 @@ public sealed class RelationshipGrpcService(
     public override async Task<Relationship> RecordRelationship(RecordRelationshipRequest request, ServerCallContext context)
     {
         var now = clock.GetUtcNow();
-        var since = request.Since?.ToDateTimeOffset();
+        var since = Instants.Read(request.Since, "since");
         new Validator().RequiredId(request.FromPersonId, "from_person_id").RequiredId(request.ToPersonId, "to_person_id")
             .Check(request.FromPersonId != request.ToPersonId, "to_person_id", "must be another person: a relationship needs two people")
             .KnownEnum(request.Type, "type")
@@ -77,13 +77,21 @@ public sealed class RelationshipGrpcService(
     public override async Task<Relationship> EndRelationship(EndRelationshipRequest request, ServerCallContext context)
     {
         var now = clock.GetUtcNow();
-        var until = request.Until?.ToDateTimeOffset() ?? now;
+        var until = Instants.Read(request.Until, "until") ?? now;
         new Validator().RequiredId(request.RelationshipId, "relationship_id")
             .Check(request.ExpectedVersion > 0, "expected_version", "is required: the version you read")
             .Check(until <= now.AddMinutes(5), "until", "is in the future")
             .ThrowIfInvalid();
-        return await guard.RunAsync(context, async (db, tx) => (await relationships.GetAsync(db, tx, request.RelationshipId)).FromPersonId,
-            "relationship.end", async (db, tx) =>
+        var caller = Caller.From(context);
+        // As when recording: the caller's own end of the relationship decides, and is audited.
+        return await guard.RunAsync(context, async (db, tx) =>
+        {
+            var recorded = await relationships.GetAsync(db, tx, request.RelationshipId);
+            return await guard.DecideAsync(caller, recorded.FromPersonId, null, db, tx, context.CancellationToken) is null
+                && await guard.DecideAsync(caller, recorded.ToPersonId, null, db, tx, context.CancellationToken) is not null
+                    ? recorded.ToPersonId
+                    : recorded.FromPersonId;
+        }, "relationship.end", async (db, tx) =>
         {
             var row = await relationships.GetAsync(db, tx, request.RelationshipId);
             await relationships.EndAsync(db, tx, row, request.ExpectedVersion, until);

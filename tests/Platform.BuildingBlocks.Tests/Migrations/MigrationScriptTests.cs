@@ -65,7 +65,7 @@ public sealed class MigrationScriptTests
 
         Assert.Equal(("platform", 1, "outbox_inbox_audit"), (platform[0].Module, platform[0].Version, platform[0].Name));
         Assert.Equal(("registry", 1, "registry"), (registry[0].Module, registry[0].Version, registry[0].Name));
-        Assert.All(platform.Concat(registry), s => Assert.Contains("CREATE ", s.Sql, StringComparison.Ordinal));
+        Assert.All(platform.Concat(registry), s => Assert.False(string.IsNullOrWhiteSpace(s.Sql)));
         Assert.Equal(platform.Select(s => s.Version).Distinct().Order(), platform.Select(s => s.Version));
     }
 

@@ -260,4 +260,31 @@ public sealed class BadInputTests(RegistryFixture fixture) : IClassFixture<Regis
             default: throw new ArgumentOutOfRangeException(nameof(problem), problem, "no such case");
         }
     }
+
+    [Theory]
+    [InlineData(0L, -1)]
+    [InlineData(0L, 1_000_000_000)]
+    [InlineData(-2_300_000_000L, 0)]
+    [InlineData(300_000_000_000L, 0)]
+    public async Task Malformed_or_implausible_timestamp_is_invalid_not_an_internal_error(long seconds, int nanos)
+    {
+        var person = await _worker.RegisterAsync(People.Named("Ignatius", "Timekeeper", 1970));
+
+        await Rpc.RejectsField("since", () => _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest
+        {
+            PersonId = person.PersonId, Since = new Timestamp { Seconds = seconds, Nanos = nanos },
+        }));
+
+        var involvements = await _worker.Involvements.ListInvolvementsAsync(new ListInvolvementsRequest { PersonId = person.PersonId });
+        Assert.Equal(1, involvements.ActiveCount);
+    }
+
+    [Fact]
+    public async Task Over_long_break_glass_reason_is_invalid()
+    {
+        var person = await _worker.RegisterAsync(People.Named("Jocasta", "Longreason", 1970));
+        var stranger = fixture.As(Identity.SupportWorker("police-devon", "E10000008"), breakGlassReason: new string('r', 501));
+
+        await Rpc.RejectsField("x-break-glass-reason", () => stranger.People.GetPersonAsync(new GetPersonRequest { PersonId = person.PersonId }));
+    }
 }

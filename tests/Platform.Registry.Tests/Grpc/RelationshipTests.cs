@@ -81,6 +81,22 @@ public sealed class RelationshipTests(RegistryWithEventsFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Worker_who_recorded_a_perpetrator_from_the_victims_side_can_end_it()
+    {
+        var devon = fixture.As(Identity.SupportWorker("police-devon", "E10000008"));
+        var victim = await _worker.RegisterAsync(People.Named("Rowena", "Ashcombe", 1982));
+        var accused = await devon.RegisterAsync(People.Named("Silas", "Blackwood", 1978, "E10000008"));
+        var recorded = await RecordAsync(accused, victim, RelationshipType.AllegedPerpetratorToward);
+
+        var ended = await _worker.Relationships.EndRelationshipAsync(new EndRelationshipRequest
+        {
+            RelationshipId = recorded.RelationshipId, ExpectedVersion = recorded.Version,
+        });
+
+        Assert.NotNull(ended.Until);
+    }
+
+    [Fact]
     public async Task Same_active_relationship_recorded_twice_already_exists()
     {
         var a = await _worker.RegisterAsync(People.Named("Ulrica", "Brocklehurst", 1979));

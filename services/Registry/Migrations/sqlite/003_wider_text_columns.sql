@@ -1,0 +1,2 @@
+-- SQL Server widens three text columns in this version; SQLite text has no width, so there is
+-- nothing to change. The script exists so that both dialects keep the same versions.
