@@ -112,6 +112,7 @@ public sealed class RelationshipGrpcService(
             var distance = new Dictionary<string, int>(StringComparer.Ordinal) { [root.PersonId] = 0 };
             var edges = new Dictionary<string, RelationshipRow>(StringComparer.Ordinal);
             var frontier = new List<string> { root.PersonId };
+            var visibility = new Dictionary<string, bool>(StringComparer.Ordinal) { [root.PersonId] = true };
             for (var level = 1; level <= depth && frontier.Count > 0 && distance.Count < MaxNodes; level++)
             {
                 // A relationship recorded against a record since linked into another belongs to the
@@ -138,14 +139,24 @@ public sealed class RelationshipGrpcService(
                         next.Add(id);
                     }
                 }
-                frontier = next;
+                // The walk goes on only through people the caller may see: beyond someone hidden, the
+                // caller would learn of relationships between people who are none of their business.
+                var visibleNext = new List<string>();
+                foreach (var id in next)
+                {
+                    if (visibility[id] = await guard.DecideAsync(caller, id, null, db, tx, context.CancellationToken) is not null)
+                    {
+                        visibleNext.Add(id);
+                    }
+                }
+                frontier = visibleNext;
             }
             var graph = new RelationshipGraph();
             var rows = (await people.GetManyAsync(db, tx, distance.Keys)).ToDictionary(r => r.PersonId, StringComparer.Ordinal);
             foreach (var (id, hops) in distance.OrderBy(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal))
             {
                 // Relatives appear by id only unless the caller may see their record too.
-                var visible = hops == 0 || await guard.DecideAsync(caller, id, null, db, tx, context.CancellationToken) is not null;
+                var visible = visibility.GetValueOrDefault(id);
                 graph.Nodes.Add(new GraphNode
                 {
                     PersonId = id, Distance = hops, Visible = visible,

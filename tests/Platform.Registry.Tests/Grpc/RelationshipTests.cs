@@ -97,6 +97,26 @@ public sealed class RelationshipTests(RegistryWithEventsFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Graph_does_not_walk_beyond_someone_the_caller_may_not_see()
+    {
+        var devon = fixture.As(Identity.SupportWorker("police-devon", "E10000008"));
+        var client = await _worker.RegisterAsync(People.Named("Theodora", "Hambleton", 1983));
+        var partner = await devon.RegisterAsync(People.Named("Ulysses", "Ingleby", 1980, "E10000008"));
+        var partnersBrother = await devon.RegisterAsync(People.Named("Vivian", "Ingleby", 1978, "E10000008"));
+        await RecordAsync(partner, client, RelationshipType.Partner);
+        await devon.Relationships.RecordRelationshipAsync(new RecordRelationshipRequest
+        {
+            FromPersonId = partner.PersonId, ToPersonId = partnersBrother.PersonId, Type = RelationshipType.Sibling,
+        });
+
+        var graph = await GraphAsync(client, 3);
+
+        Assert.Equal([client.PersonId, partner.PersonId], graph.Nodes.Select(n => n.PersonId));
+        Assert.False(graph.Nodes.Single(n => n.PersonId == partner.PersonId).Visible);
+        Assert.Single(graph.Relationships);
+    }
+
+    [Fact]
     public async Task Same_active_relationship_recorded_twice_already_exists()
     {
         var a = await _worker.RegisterAsync(People.Named("Ulrica", "Brocklehurst", 1979));
