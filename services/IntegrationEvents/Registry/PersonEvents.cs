@@ -42,6 +42,9 @@ public sealed record PersonsUnlinked : IntegrationEvent
     public required string LinkId { get; init; }
     public required string PersonId { get; init; }
     public required string OtherPersonId { get; init; }
+
+    /// <summary>Records that had been linked into the other record and go back with it.</summary>
+    public IReadOnlyList<string> RestoredPersonIds { get; init; } = [];
 }
 
 /// <summary>A person's record was shared with another agency under a recorded lawful basis.</summary>

@@ -69,11 +69,16 @@ public sealed partial class PeopleGrpcService
             await people.SetLinkedToAsync(db, tx, link.OtherPersonId, null);
             // Records linked into the other record before it followed it to the survivor; they
             // are the other record's, so they go back with it.
-            foreach (var follower in await links.LinkedIntoAsync(db, tx, link.OtherPersonId))
+            var restored = await links.LinkedIntoAsync(db, tx, link.OtherPersonId);
+            foreach (var follower in restored)
             {
                 await people.SetLinkedToAsync(db, tx, follower, link.OtherPersonId);
             }
-            await Outbox.EnqueueAsync(db, tx, new PersonsUnlinked { LinkId = link.LinkId, PersonId = link.PersonId, OtherPersonId = link.OtherPersonId, OccurredAt = now });
+            await Outbox.EnqueueAsync(db, tx, new PersonsUnlinked
+            {
+                LinkId = link.LinkId, PersonId = link.PersonId, OtherPersonId = link.OtherPersonId,
+                RestoredPersonIds = [.. restored], OccurredAt = now,
+            });
             return ToProto(await links.GetAsync(db, tx, link.LinkId));
         });
     }

@@ -64,6 +64,32 @@ public sealed class AccessProjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unlinking_returns_followers_to_their_record_in_the_projection_as_in_the_registry()
+    {
+        var bristol = Identity.SupportWorker(agency: "outreach-bristol", area: "E06000023");
+        var devon = Identity.SupportWorker(agency: "police-devon", area: "E10000008");
+        var people = new PeopleService.PeopleServiceClient(_host.Channel(bristol));
+        var devonPeople = new PeopleService.PeopleServiceClient(_host.Channel(devon));
+        var survivor = (await people.RegisterPersonAsync(People.Named("Winifred", "Ashdown", 1975))).Person;
+        var other = (await devonPeople.RegisterPersonAsync(People.Named("Winnie", "Ashdown", 1975, "E10000008"))).Person;
+        var follower = (await devonPeople.RegisterPersonAsync(People.Named("Win", "Ashdowne", 1975, "E10000008"))).Person;
+        await devonPeople.LinkPersonsAsync(new LinkPersonsRequest { PersonId = other.PersonId, OtherPersonId = follower.PersonId, Reason = "same person" });
+        await new AccessService.AccessServiceClient(_host.Channel(devon)).ShareRecordAsync(new ShareRecordRequest
+        {
+            PersonId = other.PersonId, Agency = "outreach-bristol", LawfulBasis = LawfulBasis.Safeguarding, Reason = "joint working",
+        });
+        var link = await people.LinkPersonsAsync(new LinkPersonsRequest { PersonId = survivor.PersonId, OtherPersonId = other.PersonId, Reason = "same person" });
+        await people.UnlinkPersonsAsync(new UnlinkPersonsRequest { LinkId = link.LinkId, Reason = "different people after all" });
+
+        var expected = await FactsAsync<RegistryDatabase>(_host.Service<RegistryAccessFacts>(), follower.PersonId);
+        var projected = await EventuallyAsync(() => FactsAsync<ConsumerDatabase>(_host.Service<ProjectedAccessFacts>(), follower.PersonId),
+            facts => facts is not null && facts.InvolvedAgencies.SetEquals(expected!.InvolvedAgencies) && facts.SharedWithAgencies.SetEquals(expected.SharedWithAgencies));
+
+        Assert.Equal(["police-devon"], projected!.InvolvedAgencies);
+        Assert.Equal(expected!.LocalAuthorities.Order(), projected.LocalAuthorities.Order());
+    }
+
+    [Fact]
     public async Task Projection_knows_nobody_it_has_not_heard_of()
     {
         var facts = await FactsAsync<ConsumerDatabase>(_host.Service<ProjectedAccessFacts>(), Guid.NewGuid().ToString());

@@ -42,6 +42,8 @@ internal static class AccessProjectionSql
 
     internal const string MoveFollowers = "UPDATE access_links SET person_id = @PersonId WHERE person_id = @OtherPersonId";
 
+    internal const string RestoreFollower = "UPDATE access_links SET person_id = @OtherPersonId WHERE other_person_id = @FollowerId";
+
     internal const string RemoveLink = "DELETE FROM access_links WHERE other_person_id = @OtherPersonId AND person_id = @PersonId";
 
     public static async Task PersonAsync(DbConnection db, DbTransaction tx, string personId, string? area, bool confidential)
@@ -115,6 +117,11 @@ public sealed class PersonsLinkedProjector<TDatabase>(TDatabase database)
 public sealed class PersonsUnlinkedProjector<TDatabase>(TDatabase database)
     : IdempotentConsumer<PersonsUnlinked, TDatabase>(database) where TDatabase : ServiceDatabase
 {
-    protected override Task HandleAsync(PersonsUnlinked message, DbConnection db, DbTransaction tx, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(AccessProjectionSql.RemoveLink, new { message.PersonId, message.OtherPersonId }, tx);
+    protected override async Task HandleAsync(PersonsUnlinked message, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        await db.ExecuteAsync(AccessProjectionSql.RemoveLink, new { message.PersonId, message.OtherPersonId }, tx);
+        // Records that had followed the other record to the survivor go back with it.
+        await db.ExecuteAsync(AccessProjectionSql.RestoreFollower,
+            message.RestoredPersonIds.Select(id => new { FollowerId = id, message.OtherPersonId }), tx);
+    }
 }
