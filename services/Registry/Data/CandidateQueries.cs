@@ -82,6 +82,18 @@ public sealed partial class CandidateQueries(RegistryDatabase database)
         ORDER BY person_id {dialect.Page("@Take")}
         """;
 
+    /// <summary>
+    /// For search by a single name ("Smith"): thousands hold the token, so only those the caller may
+    /// see are taken, each key's range walked in person_id order and merged.
+    /// </summary>
+    internal static string VisibleHoldingToken(SqlDialect dialect) =>
+        $"""
+        SELECT person_id FROM name_keys WHERE name_key = @A0 AND {RegistryAccessFacts.VisibleTo("name_keys.person_id")}
+        UNION
+        SELECT person_id FROM name_keys WHERE name_key = @A1 AND {RegistryAccessFacts.VisibleTo("name_keys.person_id")}
+        ORDER BY person_id {dialect.Page("@Take")}
+        """;
+
     /// <summary>A confidential address is no evidence of living in an area: only the agencies it names may know it.</summary>
     internal static string ByArea(SqlDialect dialect) =>
         $"""
@@ -267,6 +279,10 @@ public sealed partial class CandidateQueries(RegistryDatabase database)
 
     public async Task<IReadOnlyList<string>> ByDateOfBirthAsync(DbConnection db, DbTransaction? tx, PartialDate dob, int take) =>
         (await db.QueryAsync<string>(ByDateOfBirth(database.Dialect), new { dob.Year, dob.Month, dob.Day, Take = take }, tx)).AsList();
+
+    public async Task<IReadOnlyList<string>> VisibleHoldingTokenAsync(DbConnection db, DbTransaction? tx, IReadOnlyList<string> keys, Caller caller, DateTimeOffset now, int take) =>
+        (await db.QueryAsync<string>(VisibleHoldingToken(database.Dialect),
+            new { A0 = keys[0], A1 = keys[^1], caller.Agency, CallerArea = caller.LocalAuthority, Now = now, Take = take }, tx)).AsList();
 
     public async Task<IReadOnlyList<string>> VisibleByDateOfBirthAsync(DbConnection db, DbTransaction? tx, PartialDate dob, Caller caller, DateTimeOffset now, int take) =>
         (await db.QueryAsync<string>(VisibleByDateOfBirth(database.Dialect),

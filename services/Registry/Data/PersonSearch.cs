@@ -64,7 +64,10 @@ public sealed class PersonSearch(CandidateQueries candidates, RegistryAccessFact
         {
             // Those holding every token; if fewer than FewHolders do, also those holding most of them
             // (a missing middle name).
-            Narrow(await candidates.ByNameAsync(db, tx, NameIndexKeys.ForQuery(query.Name), CandidateLimit, FewHolders));
+            var tokenKeys = NameIndexKeys.ForQuery(query.Name);
+            Narrow(tokenKeys.Count == 1
+                ? await candidates.VisibleHoldingTokenAsync(db, tx, tokenKeys[0], caller, clock.GetUtcNow(), CandidateLimit)
+                : await candidates.ByNameAsync(db, tx, tokenKeys, CandidateLimit, FewHolders));
         }
         if (query.DateOfBirth is { } dob && ids is null)
         {
