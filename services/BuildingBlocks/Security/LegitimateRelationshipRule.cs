@@ -20,7 +20,7 @@ public static class LegitimateRelationshipRule
 
     public static AccessBasis? Decide(Caller caller, PersonAccessFacts facts, string? breakGlassReason)
     {
-        if (!caller.Roles.Any(role => PlatformRoles.Caseworkers.Split(',').Contains(role)))
+        if (!caller.Roles.Overlaps(PlatformRoles.CaseworkerSet))
         {
             return null;
         }

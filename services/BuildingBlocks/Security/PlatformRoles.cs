@@ -14,6 +14,9 @@ public static class PlatformRoles
 
     public const string AuditReaders = "auditor,admin";
 
+    /// <summary>The caseworker roles as a set, for access decisions.</summary>
+    public static readonly IReadOnlySet<string> CaseworkerSet = Caseworkers.Split(',').ToHashSet(StringComparer.Ordinal);
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         SupportWorker, HousingOfficer, SafeguardingLead, PartnerSystem, Auditor, Admin,

@@ -164,7 +164,6 @@ public sealed partial class CandidateQueries(RegistryDatabase database)
         $"EXISTS (SELECT 1 FROM name_keys k WHERE k.name_key = @T{token}K{key} AND k.person_id = {person})";
 
     /// <summary>A list of ids as one JSON parameter on SQLite; Dapper's expanded list on SQL Server.</summary>
-
     private object Ids(IEnumerable<string> ids) => database.Dialect.ListParameter(ids);
 
     // ---- Look-ups ------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ public sealed class AddressGrpcService(
         return guard.RunAsync(context, request.PersonId, "person.address.record", async (db, tx) =>
         {
             var person = await people.ResolveAsync(db, tx, request.PersonId);
-            var row = PeopleGrpcService.NewAddress(person.PersonId, request.Address, caller, now);
+            var row = AddressRows.From(person.PersonId, request.Address, caller, now);
             var current = AddressStore.CurrentOf(await addresses.ForPersonsAsync(db, tx, await links.GroupAsync(db, tx, person.PersonId)));
             AddressHistory.Outcome outcome;
             try

@@ -49,7 +49,7 @@ public sealed partial class PeopleGrpcService(
             await EnsureIdentifiersFreeAsync(db, tx, request.Details, personId: null);
 
             var personId = Guid.NewGuid().ToString();
-            var address = request.Address is null ? null : NewAddress(personId, request.Address, caller, now);
+            var address = request.Address is null ? null : AddressRows.From(personId, request.Address, caller, now);
             await people.InsertAsync(db, tx, personId, request.Details, address?.LocalAuthority, caller.Agency, now);
             if (address is not null)
             {
@@ -149,20 +149,4 @@ public sealed partial class PeopleGrpcService(
             }
         }
     }
-
-    internal static AddressRow NewAddress(string personId, Address address, Caller caller, DateTimeOffset now) => new()
-    {
-        AddressId = Guid.NewGuid().ToString(),
-        PersonId = personId,
-        LinesJson = System.Text.Json.JsonSerializer.Serialize(address.Lines.Select(l => l.Trim()).ToArray()),
-        Postcode = string.IsNullOrWhiteSpace(address.Postcode) ? null : address.Postcode.Trim().ToUpperInvariant(),
-        LocalAuthority = address.LocalAuthority,
-        ValidFrom = address.From?.ToDateTimeOffset() ?? now,
-        ValidUntil = address.Until?.ToDateTimeOffset(),
-        Confidential = address.Confidential,
-        VisibleToJson = System.Text.Json.JsonSerializer.Serialize(
-            address.Confidential && address.VisibleToAgencies.Count == 0 ? [caller.Agency] : address.VisibleToAgencies.ToArray()),
-        RecordedAt = now,
-        RecordedByAgency = caller.Agency,
-    };
 }

@@ -102,7 +102,7 @@ public sealed class RelationshipGrpcService(
     public override Task<RelationshipGraph> GetRelationshipGraph(GetRelationshipGraphRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id")
-            .Check(request.Depth is >= 0 and <= MaxDepth, "depth", $"must be between 1 and {MaxDepth}")
+            .Check(request.Depth is >= 0 and <= MaxDepth, "depth", $"must be between 1 and {MaxDepth} (0 or unset means 1)")
             .ThrowIfInvalid();
         var depth = request.Depth == 0 ? 1 : request.Depth;
         var caller = Caller.From(context);
