@@ -13,14 +13,12 @@ namespace Platform.EndToEnd.Tests;
 /// </summary>
 public sealed class GatewayTests : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "platform-e2e", Guid.NewGuid().ToString("N"));
     private PlatformProcess _registry = null!;
     private PlatformProcess _gateway = null!;
 
     public async Task InitializeAsync()
     {
-        _registry = await PlatformProcess.StartAsync("services/Registry", "Platform.Registry",
-            new Dictionary<string, string> { ["Database__DataDirectory"] = _data });
+        _registry = await PlatformProcess.StartAsync("services/Registry", "Platform.Registry");
         _gateway = await PlatformProcess.StartAsync("gateway/Platform.Gateway", "Platform.Gateway",
             new Dictionary<string, string>
             {
@@ -32,7 +30,6 @@ public sealed class GatewayTests : IAsyncLifetime
     {
         await _gateway.DisposeAsync();
         await _registry.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
     }
 
     [Fact]

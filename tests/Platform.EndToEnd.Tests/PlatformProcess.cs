@@ -14,11 +14,13 @@ public sealed class PlatformProcess : IAsyncDisposable
     public const string SigningKey = "end-to-end-signing-key-of-at-least-32-chars";
 
     private readonly Process _process;
+    private readonly string _data;
     private readonly StringBuilder _output = new();
 
-    private PlatformProcess(Process process, int grpcPort, int httpPort)
+    private PlatformProcess(Process process, string data, int grpcPort, int httpPort)
     {
         _process = process;
+        _data = data;
         GrpcPort = grpcPort;
         HttpPort = httpPort;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -44,8 +46,11 @@ public sealed class PlatformProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the named project's build output, e.g. ("services/Registry", "Platform.Registry").</summary>
-    public static async Task<PlatformProcess> StartAsync(string projectFolder, string assembly, IDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the named project's build output, e.g. ("services/Registry", "Platform.Registry"), with its
+    /// own data folder that is deleted when the process is disposed.
+    /// </summary>
+    public static async Task<PlatformProcess> StartAsync(string projectFolder, string assembly, IDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(RepositoryRoot.Path, projectFolder, "bin", RepositoryRoot.Configuration, "net10.0", assembly + ".dll");
         if (!File.Exists(dll))
@@ -66,11 +71,13 @@ public sealed class PlatformProcess : IAsyncDisposable
         start.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}";
         start.Environment["Kestrel__Endpoints__Http__Protocols"] = "Http1";
         start.Environment["Auth__SigningKey"] = SigningKey;
-        foreach (var (key, value) in environment)
+        var data = Path.Combine(Path.GetTempPath(), "platform-e2e", Guid.NewGuid().ToString("N"));
+        start.Environment["Database__DataDirectory"] = data;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
-        var process = new PlatformProcess(Process.Start(start)!, grpcPort, httpPort);
+        var process = new PlatformProcess(Process.Start(start)!, data, grpcPort, httpPort);
         process._process.BeginOutputReadLine();
         process._process.BeginErrorReadLine();
         await process.WaitUntilHealthyAsync();
@@ -132,6 +139,10 @@ public sealed class PlatformProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
     }
 }
 

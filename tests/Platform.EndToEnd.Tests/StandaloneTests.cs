@@ -14,18 +14,12 @@ namespace Platform.EndToEnd.Tests;
 /// </summary>
 public sealed class StandaloneTests : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "platform-e2e", Guid.NewGuid().ToString("N"));
     private PlatformProcess _platform = null!;
 
     public async Task InitializeAsync() =>
-        _platform = await PlatformProcess.StartAsync("services/Standalone", "Platform.Standalone",
-            new Dictionary<string, string> { ["Database__DataDirectory"] = _data });
+        _platform = await PlatformProcess.StartAsync("services/Standalone", "Platform.Standalone");
 
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
+    public async Task DisposeAsync() => await _platform.DisposeAsync();
 
     [Fact]
     public async Task Readme_example_registers_finds_by_misspelt_name_and_reads_back()

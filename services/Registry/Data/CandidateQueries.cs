@@ -116,53 +116,6 @@ public sealed partial class CandidateQueries(RegistryDatabase database)
         FROM persons WHERE person_id IN {dialect.InList("@Ids")}
         """;
 
-    /// <summary>
-    /// For each of <paramref name="keys"/> name keys, the first @Sample of its rows: how many there are
-    /// and the last person_id among them, from which the size of a longer range is estimated.
-    /// </summary>
-    internal static string KeySamples(SqlDialect dialect, int keys) =>
-        string.Join(" UNION ALL ", Enumerable.Range(0, keys).Select(i =>
-            $"SELECT {i} AS key_slot, COUNT(*) AS key_rows, MAX(person_id) AS last_id FROM (SELECT person_id FROM name_keys WHERE name_key = @K{i} ORDER BY person_id {dialect.Page("@Sample")}) s{i}"));
-
-    /// <summary>People holding a token (either of its two keys), in person_id order.</summary>
-    internal static string HoldingToken(SqlDialect dialect) =>
-        $"{Key("@A0", "@After")} UNION {Key("@A1", "@After")} ORDER BY person_id {dialect.Page("@Take")}";
-
-    /// <summary>
-    /// People holding both key @A and key @B: two ranges merged in person_id order, nothing sorted.
-    /// A pair of tokens is the union of this over their keys.
-    /// </summary>
-    internal static string HoldingKeys(SqlDialect dialect) =>
-        $"{Key("@A", "@After")} INTERSECT {Key("@B", "@After")} ORDER BY person_id {dialect.Page("@Take")}";
-
-    /// <summary>
-    /// People holding token A and every one of <paramref name="others"/> further tokens (keys @T{i}K0,
-    /// @T{i}K1), walking token A's rows and probing the primary key for the others: for a rare token A.
-    /// </summary>
-    internal static string HoldingTokenProbing(SqlDialect dialect, int others)
-    {
-        string Walk(string key) =>
-            $"SELECT n.person_id FROM name_keys n WHERE n.name_key = {key} AND n.person_id > @After"
-            + string.Concat(Enumerable.Range(0, others).Select(i => $" AND ({Holds("n.person_id", i, 0)} OR {Holds("n.person_id", i, 1)})"));
-        return $"{Walk("@A0")} UNION {Walk("@A1")} ORDER BY person_id {dialect.Page("@Take")}";
-    }
-
-    /// <summary>Of the listed ids (in order), those that hold every one of <paramref name="tokens"/> tokens.</summary>
-    internal static string HoldingAllOf(SqlDialect dialect, int tokens)
-    {
-        var (list, value, order) = dialect == SqlDialect.Sqlite
-            ? ("json_each(@Ids) j", "j.value", "j.\"key\"")
-            : ("OPENJSON(@Ids) j", "j.value", "CAST(j.[key] AS INT)");
-        return $"SELECT {value} AS person_id FROM {list} WHERE "
-            + string.Join(" AND ", Enumerable.Range(0, tokens).Select(i => $"({Holds(value, i, 0)} OR {Holds(value, i, 1)})"))
-            + $" ORDER BY {order}";
-    }
-
-    private static string Key(string key, string after) => $"SELECT person_id FROM name_keys WHERE name_key = {key} AND person_id > {after}";
-
-    private static string Holds(string person, int token, int key) =>
-        $"EXISTS (SELECT 1 FROM name_keys k WHERE k.name_key = @T{token}K{key} AND k.person_id = {person})";
-
     /// <summary>A list of ids as one JSON parameter on SQLite; Dapper's expanded list on SQL Server.</summary>
     private object Ids(IEnumerable<string> ids) => database.Dialect.ListParameter(ids);
 
