@@ -1,0 +1,89 @@
+namespace Platform.IntegrationEvents.Housing;
+
+// Housing events name units and schemes by id, never where they are: a refuge's location is
+// confidential, and a person's chronology must not give it away.
+
+public sealed record VacancyOpened : IntegrationEvent
+{
+    public required string VacancyId { get; init; }
+    public required string UnitId { get; init; }
+    public required string SchemeId { get; init; }
+    public required string ProviderId { get; init; }
+    public required DateTimeOffset AvailableFrom { get; init; }
+    public DateTimeOffset? AvailableUntil { get; init; }
+}
+
+public sealed record VacancyClosed : IntegrationEvent
+{
+    public required string VacancyId { get; init; }
+    public required string UnitId { get; init; }
+    /// <summary>e.g. "let", "withdrawn", "expired".</summary>
+    public required string Reason { get; init; }
+}
+
+public sealed record OfferMade : IntegrationEvent
+{
+    public required string OfferId { get; init; }
+    public required string PersonId { get; init; }
+    public required string VacancyId { get; init; }
+    public required string UnitId { get; init; }
+    public required string SchemeId { get; init; }
+    /// <summary>The agency of the housing officer who made the offer.</summary>
+    public required string Agency { get; init; }
+    public required DateTimeOffset HoldExpiresAt { get; init; }
+}
+
+public sealed record OfferAccepted : IntegrationEvent
+{
+    public required string OfferId { get; init; }
+    public required string PersonId { get; init; }
+    public required string VacancyId { get; init; }
+    public required string Agency { get; init; }
+}
+
+public sealed record OfferDeclined : IntegrationEvent
+{
+    public required string OfferId { get; init; }
+    public required string PersonId { get; init; }
+    public required string VacancyId { get; init; }
+    /// <summary>A configured decline reason code, e.g. "person-declined", "unable-to-contact", "provider-declined".</summary>
+    public required string ReasonCode { get; init; }
+    public required string Agency { get; init; }
+}
+
+public sealed record TenancyStarted : IntegrationEvent
+{
+    public required string TenancyId { get; init; }
+    public required string PersonId { get; init; }
+    public required string UnitId { get; init; }
+    public required string SchemeId { get; init; }
+    public required string ProviderId { get; init; }
+    public required string Agency { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+}
+
+public sealed record TenancyEnded : IntegrationEvent
+{
+    public required string TenancyId { get; init; }
+    public required string PersonId { get; init; }
+    public required string UnitId { get; init; }
+    public required string SchemeId { get; init; }
+    public required string ProviderId { get; init; }
+    public required string Agency { get; init; }
+    /// <summary>"planned-move-on", "eviction", "abandonment" or "breakdown".</summary>
+    public required string EndKind { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset EndedAt { get; init; }
+}
+
+/// <summary>
+/// Housing could not reach a person about an offer: engagement puts her on the assertive-outreach
+/// worklist rather than letting the offer lapse quietly.
+/// </summary>
+public sealed record AssertiveOutreachRequested : IntegrationEvent
+{
+    public required string PersonId { get; init; }
+    public required string Agency { get; init; }
+    public required string Reason { get; init; }
+    public string? OfferId { get; init; }
+}
