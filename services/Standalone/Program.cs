@@ -1,14 +1,17 @@
 using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Messaging;
+using Platform.Engagement;
 using Platform.Registry;
 
 // Standalone: every service in one process, each with its own SQLite file, over the in-memory bus.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("platform-standalone");
 builder.AddRegistry();
+builder.AddEngagement();
 builder.AddEventBus();
 
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapRegistry();
+app.MapEngagement();
 app.Run();

@@ -9,18 +9,6 @@ namespace Platform.BuildingBlocks.Security.Projection;
 /// </summary>
 public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFactsSource
 {
-    internal const string SelectSurvivor =
-        """
-        SELECT COALESCE((SELECT person_id FROM access_links WHERE other_person_id = @PersonId), p.person_id)
-        FROM access_persons p WHERE p.person_id = @PersonId
-        """;
-
-    internal const string SelectGroup =
-        "SELECT other_person_id FROM access_links WHERE person_id = @Survivor";
-
-    internal const string SelectAgencies =
-        "SELECT DISTINCT agency FROM access_involvements WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
-
     internal const string SelectAreas =
         "SELECT DISTINCT local_authority FROM access_areas WHERE person_id IN @Group";
 
@@ -29,14 +17,13 @@ public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFact
 
     public async Task<PersonAccessFacts?> GetAsync(string personId, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
     {
-        var survivor = await db.QuerySingleOrDefaultAsync<string?>(SelectSurvivor, new { PersonId = personId }, tx);
-        if (survivor is null)
+        var group = await ProjectedPeople.GroupAsync(db, tx, personId);
+        if (group.Count == 0)
         {
             return null;
         }
-        var group = (await db.QueryAsync<string>(SelectGroup, new { Survivor = survivor }, tx)).Append(survivor).ToList();
         var now = clock.GetUtcNow();
-        var agencies = await db.QueryAsync<string>(SelectAgencies, new { Group = group, Now = now }, tx);
+        var agencies = await ProjectedPeople.ActiveAgenciesAsync(db, tx, group, now);
         var areas = await db.QueryAsync<string>(SelectAreas, new { Group = group }, tx);
         var shares = await db.QueryAsync<string>(SelectShares, new { Group = group, Now = now }, tx);
         return new PersonAccessFacts(agencies.ToHashSet(), areas.ToHashSet(), shares.ToHashSet());

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Platform.BuildingBlocks.Security.Projection;
+
+/// <summary>
+/// What a service other than the registry can ask its projection about people: whether the registry
+/// knows them, the group of linked records a person's id stands for, and who is involved now.
+/// </summary>
+public static class ProjectedPeople
+{
+    internal const string SelectSurvivor =
+        """
+        SELECT COALESCE((SELECT person_id FROM access_links WHERE other_person_id = @PersonId), p.person_id)
+        FROM access_persons p WHERE p.person_id = @PersonId
+        """;
+
+    internal const string SelectGroup =
+        "SELECT other_person_id FROM access_links WHERE person_id = @Survivor";
+
+    internal const string SelectActiveAgencies =
+        "SELECT DISTINCT agency FROM access_involvements WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
+
+    internal const string SelectKnown = "SELECT person_id FROM access_persons WHERE person_id IN @PersonIds";
+
+    /// <summary>
+    /// The record that stands for <paramref name="personId"/> first, then every record linked into it;
+    /// empty when the registry has not told this service of the person.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> GroupAsync(DbConnection db, DbTransaction tx, string personId)
+    {
+        var survivor = await db.QuerySingleOrDefaultAsync<string?>(SelectSurvivor, new { PersonId = personId }, tx);
+        if (survivor is null)
+        {
+            return [];
+        }
+        var others = await db.QueryAsync<string>(SelectGroup, new { Survivor = survivor }, tx);
+        return [survivor, .. others];
+    }
+
+    /// <summary>Agencies involved with any record of the group at <paramref name="now"/>.</summary>
+    public static async Task<IReadOnlyList<string>> ActiveAgenciesAsync(
+        DbConnection db, DbTransaction tx, IReadOnlyList<string> group, DateTimeOffset now) =>
+        (await db.QueryAsync<string>(SelectActiveAgencies, new { Group = group, Now = now }, tx)).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Those of <paramref name="personIds"/> the registry has told this service of.</summary>
+    public static async Task<IReadOnlySet<string>> KnownAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds) =>
+        personIds.Count == 0
+            ? new HashSet<string>()
+            : (await db.QueryAsync<string>(SelectKnown, new { PersonIds = personIds }, tx)).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Platform.BuildingBlocks.Errors;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Security.Projection;
+using Platform.Engagement.Chronology;
+using Platform.Engagement.Disengagement;
+using Platform.IntegrationEvents.Engagement;
+
+namespace Platform.Engagement.Data;
+
+/// <summary>
+/// The one way a contact is stored, for a single contact, an amendment and a bulk import alike: the
+/// contact (an amendment also marks the contact it supersedes), its chronology entry and its
+/// ContactRecorded event in one transaction, then the disengagement rule for each person it concerns.
+/// </summary>
+public sealed class ContactRecorder(
+    ContactStore contacts, ChronologyWriter chronology, ChronologyStore chronologyStore, DisengagementMonitor monitor)
+{
+    public async Task RecordAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<ContactRow> rows, DateTimeOffset now)
+    {
+        await contacts.InsertAsync(db, tx, rows);
+        foreach (var amendment in rows.Where(r => r.SupersedesContactId is not null))
+        {
+            await contacts.SupersedeAsync(db, tx, amendment.SupersedesContactId!, amendment.ContactId);
+            await chronologyStore.MarkSupersededAsync(db, tx, amendment.SupersedesContactId!);
+        }
+        await chronology.WriteAsync(db, tx, rows.Select(ContactEntries.For).ToList());
+        foreach (var row in rows)
+        {
+            await Outbox.EnqueueAsync(db, tx, new ContactRecorded
+            {
+                ContactId = row.ContactId, PersonId = row.PersonId, Agency = row.Agency, ContactAt = row.ContactAt,
+                Channel = row.Channel, Outcome = row.Outcome, SeenAlone = row.SeenAlone, Significant = row.Significant,
+                SupersedesContactId = row.SupersedesContactId, OccurredAt = now,
+            });
+        }
+        foreach (var person in rows.GroupBy(r => r.PersonId, StringComparer.Ordinal))
+        {
+            await monitor.EvaluateAsync(db, tx, person.Key, now, person.MaxBy(r => r.ContactAt)!.ContactId);
+        }
+    }
+
+    public Task RecordAsync(DbConnection db, DbTransaction tx, ContactRow row, DateTimeOffset now) => RecordAsync(db, tx, [row], now);
+
+    /// <summary>Others present must be people the registry knows (ids only: no names cross services).</summary>
+    public static async Task CheckOthersPresentAsync(DbConnection db, DbTransaction tx, ContactRow row, string prefix = "details")
+    {
+        var others = row.OthersPresentList;
+        var known = await ProjectedPeople.KnownAsync(db, tx, others.ToList());
+        var unknown = others.Select((id, i) => (id, i)).Where(o => !known.Contains(o.id))
+            .Select(o => new FieldViolation($"{prefix}.others_present[{o.i}]", "is not a person in the registry")).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidArgumentException(unknown);
+        }
+    }
+}

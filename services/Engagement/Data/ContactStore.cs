@@ -1,0 +1,95 @@
+using System.Data.Common;
+using Dapper;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Errors;
+using Platform.Engagement.Domain;
+
+namespace Platform.Engagement.Data;
+
+public sealed class ContactStore(EngagementDatabase database)
+{
+    internal const string Insert =
+        """
+        INSERT INTO contacts (contact_id, person_id, agency, worker, contact_at, channel, outcome, location,
+            duration_minutes, seen_alone, others_present, others_present_note, persons_words, note, themes,
+            significant, recorded_at, recorded_by, supersedes_contact_id, superseded_by_contact_id,
+            amendment_reason, source_system, source_id)
+        VALUES (@ContactId, @PersonId, @Agency, @Worker, @ContactAt, @Channel, @Outcome, @Location,
+            @DurationMinutes, @SeenAlone, @OthersPresent, @OthersPresentNote, @PersonsWords, @Note, @Themes,
+            @Significant, @RecordedAt, @RecordedBy, @SupersedesContactId, NULL,
+            @AmendmentReason, @SourceSystem, @SourceId)
+        """;
+
+    internal const string SelectById = "SELECT * FROM contacts WHERE contact_id = @ContactId";
+
+    /// <summary>Only the current version may be amended: two amendments at once cannot both supersede it.</summary>
+    internal const string MarkSuperseded =
+        """
+        UPDATE contacts SET superseded_by_contact_id = @NewContactId
+        WHERE contact_id = @ContactId AND superseded_by_contact_id IS NULL
+        """;
+
+    internal const string SelectFacts =
+        """
+        SELECT contact_at, outcome, seen_alone FROM contacts
+        WHERE person_id IN @Group AND superseded_by_contact_id IS NULL
+        """;
+
+    internal static string SelectLatestBefore(SqlDialect dialect) =>
+        $"""
+        SELECT * FROM contacts
+        WHERE person_id IN @Group AND superseded_by_contact_id IS NULL AND contact_at <= @Before
+        ORDER BY contact_at DESC, contact_id DESC {dialect.Page("@Take")}
+        """;
+
+    internal const string SelectBySource =
+        "SELECT source_id, contact_id FROM contacts WHERE source_system = @SourceSystem AND source_id IN @SourceIds";
+
+    public Task InsertAsync(DbConnection db, DbTransaction tx, ContactRow row) => db.ExecuteAsync(Insert, row, tx);
+
+    public Task InsertAsync(DbConnection db, DbTransaction tx, IEnumerable<ContactRow> rows) => db.ExecuteAsync(Insert, rows, tx);
+
+    public async Task<ContactRow> GetAsync(DbConnection db, DbTransaction tx, string contactId) =>
+        await db.QuerySingleOrDefaultAsync<ContactRow>(SelectById, new { ContactId = contactId }, tx)
+        ?? throw new NotFoundException("Contact", contactId);
+
+    public async Task SupersedeAsync(DbConnection db, DbTransaction tx, string contactId, string newContactId)
+    {
+        if (await db.ExecuteAsync(MarkSuperseded, new { ContactId = contactId, NewContactId = newContactId }, tx) == 0)
+        {
+            throw new PreconditionFailedException(
+                $"Contact '{contactId}' has already been amended: amend its latest version instead.");
+        }
+    }
+
+    /// <summary>The current contacts of a group of linked records, as the engagement rules read them.</summary>
+    public async Task<IReadOnlyList<ContactFact>> FactsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<string> group)
+    {
+        var rows = await db.QueryAsync<FactRow>(SelectFacts, new { Group = group }, tx);
+        return rows.Select(r => new ContactFact(r.ContactAt, ContactVocabulary.Outcome(r.Outcome), r.SeenAlone)).ToList();
+    }
+
+    public async Task<IReadOnlyList<ContactRow>> LatestBeforeAsync(
+        DbConnection db, DbTransaction tx, IReadOnlyList<string> group, DateTimeOffset before, int take) =>
+        (await db.QueryAsync<ContactRow>(SelectLatestBefore(database.Dialect), new { Group = group, Before = before, Take = take }, tx)).ToList();
+
+    /// <summary>Source id → contact id, for those of the given source ids already imported.</summary>
+    public async Task<Dictionary<string, string>> ImportedAsync(
+        DbConnection db, DbTransaction tx, string sourceSystem, IReadOnlyCollection<string> sourceIds)
+    {
+        if (sourceIds.Count == 0)
+        {
+            return [];
+        }
+        var rows = await db.QueryAsync<(string SourceId, string ContactId)>(SelectBySource,
+            new { SourceSystem = sourceSystem, SourceIds = sourceIds }, tx);
+        return rows.ToDictionary(r => r.SourceId, r => r.ContactId, StringComparer.Ordinal);
+    }
+
+    private sealed class FactRow
+    {
+        public DateTimeOffset ContactAt { get; set; }
+        public string Outcome { get; set; } = "";
+        public bool SeenAlone { get; set; }
+    }
+}

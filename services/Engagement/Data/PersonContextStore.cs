@@ -1,0 +1,52 @@
+using System.Data.Common;
+using Dapper;
+using Platform.IntegrationEvents.Safeguarding;
+
+namespace Platform.Engagement.Data;
+
+/// <summary>
+/// What this service knows of a person from the other services: the risk level (from safeguarding)
+/// and the current area (from the registry). Each is kept only if newer than what is held, so
+/// events that arrive out of order do not roll it back.
+/// </summary>
+public sealed class PersonContextStore
+{
+    internal const string Ensure =
+        """
+        INSERT INTO person_context (person_id, address_confidential) SELECT @PersonId, 0
+        WHERE NOT EXISTS (SELECT 1 FROM person_context WHERE person_id = @PersonId)
+        """;
+
+    internal const string UpdateRisk =
+        """
+        UPDATE person_context SET risk_level = @RiskLevel, risk_assessed_at = @At
+        WHERE person_id = @PersonId AND (risk_assessed_at IS NULL OR risk_assessed_at <= @At)
+        """;
+
+    internal const string UpdateArea =
+        """
+        UPDATE person_context SET local_authority = @LocalAuthority, address_confidential = @Confidential, area_since = @At
+        WHERE person_id = @PersonId AND (area_since IS NULL OR area_since <= @At)
+        """;
+
+    internal const string SelectRisk = "SELECT risk_level FROM person_context WHERE person_id IN @Group AND risk_level IS NOT NULL";
+
+    public async Task SetRiskAsync(DbConnection db, DbTransaction tx, string personId, string riskLevel, DateTimeOffset at)
+    {
+        await db.ExecuteAsync(Ensure, new { PersonId = personId }, tx);
+        await db.ExecuteAsync(UpdateRisk, new { PersonId = personId, RiskLevel = riskLevel, At = at }, tx);
+    }
+
+    public async Task SetAreaAsync(DbConnection db, DbTransaction tx, string personId, string? localAuthority, bool confidential, DateTimeOffset at)
+    {
+        await db.ExecuteAsync(Ensure, new { PersonId = personId }, tx);
+        await db.ExecuteAsync(UpdateArea, new { PersonId = personId, LocalAuthority = localAuthority, Confidential = confidential, At = at }, tx);
+    }
+
+    /// <summary>The highest risk level held for any record of the group; standard when none is known.</summary>
+    public async Task<string> RiskLevelAsync(DbConnection db, DbTransaction tx, IReadOnlyList<string> group)
+    {
+        var levels = await db.QueryAsync<string>(SelectRisk, new { Group = group }, tx);
+        return levels.OrderByDescending(RiskLevels.Rank).FirstOrDefault() ?? RiskLevels.Standard;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace Platform.Engagement.Grpc;
+
+/// <summary>
+/// An API enum value as the word it is stored with, and back: <c>Channel.OutreachVisit</c> is
+/// "outreach-visit". The words are derived from the enum names, so adding a value needs no table.
+/// </summary>
+internal static class EnumWords<TEnum> where TEnum : struct, Enum
+{
+    private static readonly FrozenDictionary<TEnum, string> Words = Enum.GetValues<TEnum>()
+        .Where(value => Convert.ToInt32(value, null) != 0)
+        .ToFrozenDictionary(value => value, value => Kebab(value.ToString()));
+
+    private static readonly FrozenDictionary<string, TEnum> Values =
+        Words.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
+    public static string Word(TEnum value) => Words[value];
+
+    public static TEnum Value(string word) => Values.TryGetValue(word, out var value) ? value : default;
+
+    private static string Kebab(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append('-');
+            }
+            text.Append(char.ToLowerInvariant(c));
+        }
+        return text.ToString();
+    }
+}

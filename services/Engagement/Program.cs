@@ -1,0 +1,14 @@
+using Platform.BuildingBlocks.Hosting;
+using Platform.BuildingBlocks.Messaging;
+using Platform.Engagement;
+
+// Engagement tracking on its own, as one process of the distributed platform.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("engagement");
+builder.AddEngagement();
+builder.AddEventBus();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapEngagement();
+app.Run();
