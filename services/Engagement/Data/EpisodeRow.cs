@@ -4,7 +4,7 @@ public sealed class EpisodeRow
 {
     public string EpisodeId { get; set; } = "";
     public string PersonId { get; set; } = "";
-    public string Rule { get; set; } = "";
+    public string RuleName { get; set; } = "";
     public string Reason { get; set; } = "";
     public string RiskLevel { get; set; } = "";
     public DateTimeOffset DetectedAt { get; set; }

@@ -8,8 +8,8 @@ public sealed class EpisodeStore
 {
     internal const string Insert =
         """
-        INSERT INTO disengagement_episodes (episode_id, person_id, rule, reason, risk_level, detected_at, last_success_at, attempts_since_success)
-        VALUES (@EpisodeId, @PersonId, @Rule, @Reason, @RiskLevel, @DetectedAt, @LastSuccessAt, @AttemptsSinceSuccess)
+        INSERT INTO disengagement_episodes (episode_id, person_id, rule_name, reason, risk_level, detected_at, last_success_at, attempts_since_success)
+        VALUES (@EpisodeId, @PersonId, @RuleName, @Reason, @RiskLevel, @DetectedAt, @LastSuccessAt, @AttemptsSinceSuccess)
         """;
 
     internal const string SelectOpen = "SELECT * FROM disengagement_episodes WHERE person_id = @PersonId AND ended_at IS NULL";

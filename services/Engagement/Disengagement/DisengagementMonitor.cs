@@ -64,7 +64,7 @@ public sealed class DisengagementMonitor(
     {
         var episode = new EpisodeRow
         {
-            EpisodeId = Guid.NewGuid().ToString(), PersonId = personId, Rule = finding.Rule, Reason = finding.Reason,
+            EpisodeId = Guid.NewGuid().ToString(), PersonId = personId, RuleName = finding.Rule, Reason = finding.Reason,
             RiskLevel = riskLevel, DetectedAt = now, LastSuccessAt = lastSuccessAt, AttemptsSinceSuccess = attempts,
         };
         await episodes.InsertAsync(db, tx, episode);

@@ -95,7 +95,7 @@ public sealed class ChronologyGrpcService(
                 if (await episodes.OpenAsync(db, tx, personId) is { } open)
                 {
                     summary.NeedsAssertiveOutreach = true;
-                    summary.DisengagementRule = open.Rule;
+                    summary.DisengagementRule = open.RuleName;
                 }
             }
             return summary;

@@ -52,7 +52,7 @@ public sealed partial class OutreachGrpcService(
                 audit.Add(guard.Entry(caller, "engagement.outreach.list", episode.PersonId, basis.ToString(), null));
                 response.Items.Add(new OutreachItem
                 {
-                    PersonId = episode.PersonId, EpisodeId = episode.EpisodeId, Rule = episode.Rule, Reason = episode.Reason,
+                    PersonId = episode.PersonId, EpisodeId = episode.EpisodeId, Rule = episode.RuleName, Reason = episode.Reason,
                     DetectedAt = Timestamp.FromDateTimeOffset(episode.DetectedAt), RiskLevel = episode.RiskLevel,
                     LastSuccessfulContact = episode.LastSuccessAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
                     AttemptsSinceLastSuccess = episode.AttemptsSinceSuccess,

@@ -1,8 +1,8 @@
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Data.Migrations;
 using Platform.BuildingBlocks.Tests.Support;
-using Platform.Registry;
 
 namespace Platform.BuildingBlocks.Tests.Sql;
 
@@ -11,7 +11,7 @@ namespace Platform.BuildingBlocks.Tests.Sql;
 /// SQLite schema the migrations create (SQLite dialect), so a typo in a column name or a construct
 /// one of the two databases does not know fails here rather than in production.
 /// </summary>
-public sealed class CodeStatementTests(CodeStatementTests.MigratedRegistry registry) : IClassFixture<CodeStatementTests.MigratedRegistry>
+public sealed class CodeStatementTests(CodeStatementTests.MigratedServices databases) : IClassFixture<CodeStatementTests.MigratedServices>
 {
     public static TheoryData<string> Sources() => new(CodeStatements.All.Keys.Order(StringComparer.Ordinal));
 
@@ -31,7 +31,7 @@ public sealed class CodeStatementTests(CodeStatementTests.MigratedRegistry regis
     public async Task Statement_compiles_against_the_sqlite_schema(string source)
     {
         var sql = TSql.WithDapperListsExpanded(CodeStatements.All[source](SqlDialect.Sqlite));
-        await using var db = (SqliteConnection)await registry.File.Database.OpenAsync();
+        await using var db = (SqliteConnection)await databases.For(CodeStatements.OwnerOf(source)).Database.OpenAsync();
         await using var command = db.CreateCommand();
         command.CommandText = sql;
 
@@ -61,6 +61,7 @@ public sealed class CodeStatementTests(CodeStatementTests.MigratedRegistry regis
         Assert.Contains("PersonStore.InsertPerson", sources);
         Assert.Contains("CandidateQueries.ByAnyKey", sources);
         Assert.Contains("CandidateQueries.ByAllTokens(3)", sources);
+        Assert.Contains("ChronologyStore.SelectNewestFirst", sources);
         Assert.True(sources.Count > 40, $"only {sources.Count} statements found");
     }
 
@@ -72,17 +73,30 @@ public sealed class CodeStatementTests(CodeStatementTests.MigratedRegistry regis
             TSql.WithDapperListsExpanded("SELECT 1 FROM t WHERE a IN @Ids AND b in @Other AND c = @Ins"));
     }
 
-    /// <summary>One registry database with every migration applied, shared by the SQLite checks.</summary>
-    public sealed class MigratedRegistry : IAsyncLifetime
+    /// <summary>
+    /// One database per service with every migration applied, shared by the SQLite checks. The
+    /// building blocks' statements (outbox, inbox, audit, access projection) run against the first.
+    /// </summary>
+    public sealed class MigratedServices : IAsyncLifetime
     {
-        public TempSqlite File { get; private set; } = null!;
+        private readonly Dictionary<Assembly, TempSqlite> _files = [];
+
+        public TempSqlite For(Assembly owner) => _files.TryGetValue(owner, out var file) ? file : _files.Values.First();
 
         public async Task InitializeAsync()
         {
-            File = TempSqlite.Empty("Registry");
-            await File.MigrateAsync(typeof(RegistryDatabase).Assembly);
+            foreach (var assembly in CodeStatements.Assemblies.Skip(1))
+            {
+                _files[assembly] = await TempSqlite.MigratedAsync(assembly.GetName().Name!, assembly);
+            }
         }
 
-        public async Task DisposeAsync() => await File.DisposeAsync();
+        public async Task DisposeAsync()
+        {
+            foreach (var file in _files.Values)
+            {
+                await file.DisposeAsync();
+            }
+        }
     }
 }

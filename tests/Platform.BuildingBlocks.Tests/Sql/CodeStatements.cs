@@ -3,27 +3,34 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Data.Migrations;
+using Platform.Engagement;
 using Platform.Registry;
 
 namespace Platform.BuildingBlocks.Tests.Sql;
 
 /// <summary>
-/// Every SQL statement the code runs, found by reflection over the BuildingBlocks and Registry
-/// assemblies: string constants that start with SELECT, INSERT, UPDATE, DELETE or WITH, static
+/// Every SQL statement the code runs, found by reflection over the building blocks and every
+/// service assembly: string constants that start with SELECT, INSERT, UPDATE, DELETE or WITH, static
 /// methods that build a statement for a dialect, and those that also take counts (how many name
 /// tokens to intersect), called with a few counts. Keyed by source, e.g. <c>PersonStore.InsertPerson</c>.
 /// </summary>
 public static partial class CodeStatements
 {
+    /// <summary>The building blocks first: their statements run against every service's database.</summary>
     public static readonly IReadOnlyList<Assembly> Assemblies =
-        [typeof(MigrationRunner).Assembly, typeof(RegistryDatabase).Assembly];
+        [typeof(MigrationRunner).Assembly, typeof(RegistryDatabase).Assembly, typeof(EngagementDatabase).Assembly];
 
     private static readonly int[] Counts = [1, 2, 3];
 
     private static readonly Lazy<IReadOnlyDictionary<string, Func<SqlDialect, string>>> Found = new(Discover);
 
+    private static readonly Dictionary<string, Assembly> Owner = new(StringComparer.Ordinal);
+
     /// <summary>Source name → the statement in the given dialect (constants are the same in both).</summary>
     public static IReadOnlyDictionary<string, Func<SqlDialect, string>> All => Found.Value;
+
+    /// <summary>The assembly whose database schema a statement runs against.</summary>
+    public static Assembly OwnerOf(string source) => All.ContainsKey(source) ? Owner[source] : throw new KeyNotFoundException(source);
 
     private static Dictionary<string, Func<SqlDialect, string>> Discover()
     {
@@ -35,7 +42,7 @@ public static partial class CodeStatements
             {
                 if (field.GetRawConstantValue() is string sql && StartsLikeAStatement().IsMatch(sql.TrimStart()))
                 {
-                    Add(found, $"{Name(type)}.{field.Name}", _ => sql);
+                    Add(found, type, $"{Name(type)}.{field.Name}", _ => sql);
                 }
             }
             foreach (var method in type.GetMethods(Declared).Where(IsStatementBuilder))
@@ -44,13 +51,13 @@ public static partial class CodeStatements
                 var counts = method.GetParameters().Count(p => p.ParameterType == typeof(int));
                 if (counts == 0)
                 {
-                    Add(found, $"{Name(type)}.{method.Name}", dialect => (string)closed.Invoke(null, [dialect])!);
+                    Add(found, type, $"{Name(type)}.{method.Name}", dialect => (string)closed.Invoke(null, [dialect])!);
                     continue;
                 }
                 foreach (var count in Counts)
                 {
                     var args = method.GetParameters().Select(p => p.ParameterType == typeof(int) ? (object)count : null).ToArray();
-                    Add(found, $"{Name(type)}.{method.Name}({count})", dialect =>
+                    Add(found, type, $"{Name(type)}.{method.Name}({count})", dialect =>
                     {
                         var call = (object?[])args.Clone();
                         call[Array.FindIndex(closed.GetParameters(), p => p.ParameterType == typeof(SqlDialect))] = dialect;
@@ -95,12 +102,13 @@ public static partial class CodeStatements
         return type.DeclaringType is null ? name : $"{Name(type.DeclaringType)}.{name}";
     }
 
-    private static void Add(Dictionary<string, Func<SqlDialect, string>> found, string source, Func<SqlDialect, string> statement)
+    private static void Add(Dictionary<string, Func<SqlDialect, string>> found, Type type, string source, Func<SqlDialect, string> statement)
     {
         if (!found.TryAdd(source, statement))
         {
             throw new InvalidOperationException($"Two statements are both named {source}; name them apart.");
         }
+        Owner[source] = type.Assembly;
     }
 
     [GeneratedRegex(@"^(SELECT|INSERT|UPDATE|DELETE|WITH)\b")]

@@ -34,12 +34,14 @@ public sealed class SqlServerScriptParsingTests
     }
 
     [Fact]
-    public void Both_assemblies_embed_SQL_Server_scripts()
+    public void Every_assembly_embeds_SQL_Server_scripts()
     {
         var resources = Resources().ToList();
 
-        Assert.Contains(resources, r => r.StartsWith("Platform.BuildingBlocks.", StringComparison.Ordinal));
-        Assert.Contains(resources, r => r.StartsWith("Platform.Registry.", StringComparison.Ordinal));
+        foreach (var assembly in CodeStatements.Assemblies)
+        {
+            Assert.Contains(resources, r => r.StartsWith(assembly.GetName().Name + ".", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -77,7 +77,7 @@ CREATE INDEX ix_person_context_area ON person_context (local_authority);
 CREATE TABLE disengagement_episodes (
     episode_id             TEXT PRIMARY KEY,
     person_id              TEXT NOT NULL,
-    rule                   TEXT NOT NULL,
+    rule_name              TEXT NOT NULL,
     reason                 TEXT NOT NULL,
     risk_level             TEXT NOT NULL,
     detected_at            TEXT NOT NULL,

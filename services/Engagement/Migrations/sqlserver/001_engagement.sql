@@ -77,7 +77,7 @@ CREATE INDEX ix_person_context_area ON dbo.person_context (local_authority);
 CREATE TABLE dbo.disengagement_episodes (
     episode_id             VARCHAR(36) NOT NULL CONSTRAINT pk_disengagement_episodes PRIMARY KEY,
     person_id              VARCHAR(36) NOT NULL,
-    rule                   VARCHAR(40) NOT NULL,
+    rule_name              VARCHAR(40) NOT NULL,
     reason                 NVARCHAR(400) NOT NULL,
     risk_level             VARCHAR(20) NOT NULL,
     detected_at            DATETIMEOFFSET NOT NULL,
