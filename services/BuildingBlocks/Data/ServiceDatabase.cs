@@ -36,7 +36,7 @@ public abstract class ServiceDatabase(DatabaseConnection connection)
             {
                 await using var pragma = db.CreateCommand();
                 // Per connection: referential integrity, and waiting for a writer instead of failing.
-                pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+                pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 16384;";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
             return db;

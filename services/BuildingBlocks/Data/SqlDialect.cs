@@ -17,6 +17,9 @@ public sealed class SqlDialect
         _pageFormat = pageFormat;
     }
 
+    /// <summary>The dialect of an open connection, for code that is handed a connection and not its database.</summary>
+    public static SqlDialect Of(System.Data.Common.DbConnection db) => db is Microsoft.Data.Sqlite.SqliteConnection ? Sqlite : SqlServer;
+
     /// <summary>Folder name of this dialect's migration scripts.</summary>
     public string Name { get; }
 

@@ -21,7 +21,7 @@ public sealed class OutboxDispatcher<TDatabase>(
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private const int BatchSize = 100;
+    private const int BatchSize = 500;
     private readonly string _owner = Guid.NewGuid().ToString("N");
 
     internal static string LeaseBatch(SqlDialect dialect) =>
@@ -40,7 +40,7 @@ public sealed class OutboxDispatcher<TDatabase>(
         """;
 
     internal const string MarkSent =
-        "UPDATE outbox_messages SET sent_at = @Now, lease_owner = NULL, lease_until = NULL WHERE seq = @Seq";
+        "UPDATE outbox_messages SET sent_at = @Now, lease_owner = NULL, lease_until = NULL WHERE seq IN @Seqs";
 
     internal const string RecordFailure =
         """
@@ -68,29 +68,39 @@ public sealed class OutboxDispatcher<TDatabase>(
         }
     }
 
-    /// <summary>Sends one batch; returns how many rows were sent.</summary>
+    /// <summary>
+    /// Sends one batch; returns how many rows were sent. The rows sent are marked together at the end
+    /// (one write, not one per row, so a busy outbox does not hold the database's write lock): a crash
+    /// in between sends them again, which the consumers' inboxes absorb.
+    /// </summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         var rows = await LeaseAsync(cancellationToken);
-        var sent = 0;
-        foreach (var row in rows)
+        var sent = new List<long>(rows.Count);
+        try
         {
-            try
+            foreach (var row in rows)
             {
-                var message = OutboxMessageTypes.Deserialize(row.MessageType, row.Payload);
-                await bus.Publish(message, message.GetType(),
-                    context => context.MessageId = Guid.Parse(row.MessageId), cancellationToken);
+                try
+                {
+                    var message = OutboxMessageTypes.Deserialize(row.MessageType, row.Payload);
+                    await bus.Publish(message, message.GetType(),
+                        context => context.MessageId = Guid.Parse(row.MessageId), cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await RecordFailureAsync(row.Seq, ex, cancellationToken);
+                    logger.LogWarning(ex, "Publishing outbox row {Seq} of {Service} failed", row.Seq, database.Service);
+                    break; // keep commit order: later rows wait for this one
+                }
+                sent.Add(row.Seq);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                await RecordFailureAsync(row.Seq, ex, cancellationToken);
-                logger.LogWarning(ex, "Publishing outbox row {Seq} of {Service} failed", row.Seq, database.Service);
-                break; // keep commit order: later rows wait for this one
-            }
-            await MarkSentAsync(row.Seq, cancellationToken);
-            sent++;
         }
-        return sent;
+        finally
+        {
+            await MarkSentAsync(sent, CancellationToken.None);
+        }
+        return sent.Count;
     }
 
     private async Task<IReadOnlyList<OutboxRow>> LeaseAsync(CancellationToken cancellationToken)
@@ -105,10 +115,14 @@ public sealed class OutboxDispatcher<TDatabase>(
         }, cancellationToken);
     }
 
-    private async Task MarkSentAsync(long seq, CancellationToken cancellationToken)
+    private async Task MarkSentAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken)
     {
+        if (seqs.Count == 0)
+        {
+            return;
+        }
         await using var db = await database.OpenAsync(cancellationToken);
-        await db.ExecuteAsync(MarkSent, new { Now = clock.GetUtcNow(), Seq = seq });
+        await db.ExecuteAsync(MarkSent, new { Now = clock.GetUtcNow(), Seqs = seqs });
     }
 
     private async Task RecordFailureAsync(long seq, Exception error, CancellationToken cancellationToken)

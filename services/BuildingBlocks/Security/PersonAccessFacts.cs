@@ -15,4 +15,22 @@ public sealed record PersonAccessFacts(
 public interface IPersonAccessFactsSource
 {
     Task<PersonAccessFacts?> GetAsync(string personId, DbConnection db, DbTransaction tx, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The facts of many people at once, for a list or an import (unknown people are left out). A
+    /// source that can read them in a few statements overrides this; the default asks one by one.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, PersonAccessFacts>> GetManyAsync(
+        IReadOnlyCollection<string> personIds, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, PersonAccessFacts>(StringComparer.Ordinal);
+        foreach (var personId in personIds)
+        {
+            if (await GetAsync(personId, db, tx, cancellationToken) is { } facts)
+            {
+                found[personId] = facts;
+            }
+        }
+        return found;
+    }
 }

@@ -74,6 +74,17 @@ public sealed class PersonAccessGuard<TDatabase>(
         return known is null ? null : LegitimateRelationshipRule.Decide(caller, known, reason);
     }
 
+    /// <summary>The same for many people in a few statements; a person the service does not know maps to null.</summary>
+    public async Task<IReadOnlyDictionary<string, AccessBasis?>> DecideManyAsync(
+        Caller caller, IReadOnlyCollection<string> personIds, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        var known = await facts.GetManyAsync(personIds, db, tx, cancellationToken);
+        return personIds.Distinct(StringComparer.Ordinal).ToDictionary(
+            id => id,
+            id => known.TryGetValue(id, out var found) ? LegitimateRelationshipRule.Decide(caller, found, null) : null,
+            StringComparer.Ordinal);
+    }
+
     public AuditEntry Entry(Caller caller, string action, string? personId, string basis, string? reason) =>
         new(clock.GetUtcNow(), caller.Subject, caller.Role, caller.Agency, action, personId, basis, reason);
 

@@ -14,9 +14,15 @@ namespace Platform.Engagement.Data;
 /// ContactRecorded event in one transaction, then the disengagement rule for each person it concerns.
 /// </summary>
 public sealed class ContactRecorder(
-    ContactStore contacts, ChronologyWriter chronology, ChronologyStore chronologyStore, DisengagementMonitor monitor)
+    ContactStore contacts, ChronologyWriter chronology, ChronologyStore chronologyStore, EngagementStateStore states,
+    DisengagementMonitor monitor)
 {
-    public async Task RecordAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<ContactRow> rows, DateTimeOffset now)
+    /// <summary>
+    /// Stores the contacts. With <paramref name="checkNow"/> false (a bulk import), the people are only
+    /// noted as pending: checking them once when the import ends, rather than after every batch,
+    /// saves re-reading each history once per batch and raising alerts the rest of the history would end.
+    /// </summary>
+    public async Task RecordAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<ContactRow> rows, DateTimeOffset now, bool checkNow = true)
     {
         await contacts.InsertAsync(db, tx, rows);
         foreach (var amendment in rows.Where(r => r.SupersedesContactId is not null))
@@ -34,10 +40,14 @@ public sealed class ContactRecorder(
                 SupersedesContactId = row.SupersedesContactId, OccurredAt = now,
             });
         }
-        foreach (var person in rows.GroupBy(r => r.PersonId, StringComparer.Ordinal))
+        if (!checkNow)
         {
-            await monitor.EvaluateAsync(db, tx, person.Key, now, person.MaxBy(r => r.ContactAt)!.ContactId);
+            await states.MarkPendingAsync(db, tx, rows.Select(r => r.PersonId).Distinct(StringComparer.Ordinal));
+            return;
         }
+        var prompted = rows.GroupBy(r => r.PersonId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (string?)g.MaxBy(r => r.ContactAt)!.ContactId, StringComparer.Ordinal);
+        await monitor.EvaluateAsync(db, tx, prompted, now);
     }
 
     public Task RecordAsync(DbConnection db, DbTransaction tx, ContactRow row, DateTimeOffset now) => RecordAsync(db, tx, [row], now);

@@ -42,8 +42,14 @@ public sealed class ContactStore(EngagementDatabase database)
         ORDER BY contact_at DESC, contact_id DESC {dialect.Page("@Take")}
         """;
 
-    internal const string SelectBySource =
-        "SELECT source_id, contact_id FROM contacts WHERE source_system = @SourceSystem AND source_id IN @SourceIds";
+    internal static string SelectFactsByPerson(SqlDialect dialect) =>
+        $"""
+        SELECT person_id, contact_at, outcome, seen_alone FROM contacts
+        WHERE person_id IN {dialect.InList("@People")} AND superseded_by_contact_id IS NULL
+        """;
+
+    internal static string SelectBySource(SqlDialect dialect) =>
+        $"SELECT source_id, contact_id FROM contacts WHERE source_system = @SourceSystem AND source_id IN {dialect.InList("@SourceIds")}";
 
     public Task InsertAsync(DbConnection db, DbTransaction tx, ContactRow row) => db.ExecuteAsync(Insert, row, tx);
 
@@ -69,6 +75,13 @@ public sealed class ContactStore(EngagementDatabase database)
         return rows.Select(r => new ContactFact(r.ContactAt, ContactVocabulary.Outcome(r.Outcome), r.SeenAlone)).ToList();
     }
 
+    /// <summary>The current contacts of each of several records (no grouping of links: the rule runs per record).</summary>
+    public async Task<ILookup<string, ContactFact>> FactsByPersonAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> people)
+    {
+        var rows = await db.QueryAsync<FactRow>(SelectFactsByPerson(database.Dialect), new { People = database.Dialect.ListParameter(people) }, tx);
+        return rows.ToLookup(r => r.PersonId, r => new ContactFact(r.ContactAt, ContactVocabulary.Outcome(r.Outcome), r.SeenAlone), StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<ContactRow>> LatestBeforeAsync(
         DbConnection db, DbTransaction tx, IReadOnlyList<string> group, DateTimeOffset before, int take) =>
         (await db.QueryAsync<ContactRow>(SelectLatestBefore(database.Dialect), new { Group = group, Before = before, Take = take }, tx)).ToList();
@@ -81,13 +94,14 @@ public sealed class ContactStore(EngagementDatabase database)
         {
             return [];
         }
-        var rows = await db.QueryAsync<(string SourceId, string ContactId)>(SelectBySource,
-            new { SourceSystem = sourceSystem, SourceIds = sourceIds }, tx);
+        var rows = await db.QueryAsync<(string SourceId, string ContactId)>(SelectBySource(database.Dialect),
+            new { SourceSystem = sourceSystem, SourceIds = database.Dialect.ListParameter(sourceIds) }, tx);
         return rows.ToDictionary(r => r.SourceId, r => r.ContactId, StringComparer.Ordinal);
     }
 
     private sealed class FactRow
     {
+        public string PersonId { get; set; } = "";
         public DateTimeOffset ContactAt { get; set; }
         public string Outcome { get; set; } = "";
         public bool SeenAlone { get; set; }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 using Platform.Engagement.Domain;
 
 namespace Platform.Engagement.Data;
@@ -34,16 +35,37 @@ public sealed class EngagementStateStore
           AND NOT EXISTS (SELECT 1 FROM disengagement_episodes e WHERE e.person_id = s.person_id AND e.ended_at IS NULL)
         """;
 
-    public async Task SaveAsync(DbConnection db, DbTransaction tx, string personId, EngagementFacts facts)
+    internal static string SelectTracked(SqlDialect dialect) =>
+        $"SELECT person_id FROM engagement_state WHERE person_id IN {dialect.InList("@People")}";
+
+    internal const string MarkPending =
+        "INSERT INTO engagement_pending (person_id) SELECT @PersonId WHERE NOT EXISTS (SELECT 1 FROM engagement_pending WHERE person_id = @PersonId)";
+
+    internal static string SelectPending(SqlDialect dialect) => $"SELECT person_id FROM engagement_pending ORDER BY person_id {dialect.Page("@Take")}";
+
+    internal static string ClearPending(SqlDialect dialect) => $"DELETE FROM engagement_pending WHERE person_id IN {dialect.InList("@People")}";
+
+    /// <summary>Notes people whose state must be refreshed later (see <c>engagement_pending</c>).</summary>
+    public Task MarkPendingAsync(DbConnection db, DbTransaction tx, IEnumerable<string> people) =>
+        db.ExecuteAsync(MarkPending, people.Select(p => new { PersonId = p }), tx);
+
+    public async Task<IReadOnlyList<string>> PendingAsync(DbConnection db, DbTransaction tx, int take) =>
+        (await db.QueryAsync<string>(SelectPending(SqlDialect.Of(db)), new { Take = take }, tx)).ToList();
+
+    public Task ClearPendingAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> people) =>
+        db.ExecuteAsync(ClearPending(SqlDialect.Of(db)), new { People = SqlDialect.Of(db).ListParameter(people) }, tx);
+
+    public async Task SaveAsync(DbConnection db, DbTransaction tx, IReadOnlyDictionary<string, EngagementFacts> facts)
     {
-        var row = new
+        var dialect = SqlDialect.Of(db);
+        var tracked = (await db.QueryAsync<string>(SelectTracked(dialect), new { People = dialect.ListParameter(facts.Keys) }, tx))
+            .ToHashSet(StringComparer.Ordinal);
+        var rows = facts.Select(pair => new
         {
-            PersonId = personId, facts.FirstContactAt, facts.LastSuccessAt, facts.LastAttemptAt, facts.AttemptsSinceSuccess,
-        };
-        if (await db.ExecuteAsync(Update, row, tx) == 0)
-        {
-            await db.ExecuteAsync(Insert, row, tx);
-        }
+            PersonId = pair.Key, pair.Value.FirstContactAt, pair.Value.LastSuccessAt, pair.Value.LastAttemptAt, pair.Value.AttemptsSinceSuccess,
+        }).ToList();
+        await db.ExecuteAsync(Update, rows.Where(r => tracked.Contains(r.PersonId)), tx);
+        await db.ExecuteAsync(Insert, rows.Where(r => !tracked.Contains(r.PersonId)), tx);
     }
 
     public async Task<IReadOnlyList<string>> CandidatesAsync(

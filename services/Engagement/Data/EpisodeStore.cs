@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.Engagement.Data;
 
@@ -13,6 +14,9 @@ public sealed class EpisodeStore
         """;
 
     internal const string SelectOpen = "SELECT * FROM disengagement_episodes WHERE person_id = @PersonId AND ended_at IS NULL";
+
+    internal static string SelectOpenForPeople(SqlDialect dialect) =>
+        $"SELECT * FROM disengagement_episodes WHERE person_id IN {dialect.InList("@People")} AND ended_at IS NULL";
 
     internal const string End =
         "UPDATE disengagement_episodes SET ended_at = @EndedAt, ended_by_contact_id = @ContactId WHERE episode_id = @EpisodeId";
@@ -41,6 +45,10 @@ public sealed class EpisodeStore
 
     public Task<EpisodeRow?> OpenAsync(DbConnection db, DbTransaction tx, string personId) =>
         db.QuerySingleOrDefaultAsync<EpisodeRow>(SelectOpen, new { PersonId = personId }, tx);
+
+    public async Task<IReadOnlyDictionary<string, EpisodeRow>> OpenForPeopleAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> people) =>
+        (await db.QueryAsync<EpisodeRow>(SelectOpenForPeople(SqlDialect.Of(db)), new { People = SqlDialect.Of(db).ListParameter(people) }, tx))
+            .ToDictionary(e => e.PersonId, StringComparer.Ordinal);
 
     public Task EndAsync(DbConnection db, DbTransaction tx, string episodeId, DateTimeOffset endedAt, string? contactId) =>
         db.ExecuteAsync(End, new { EpisodeId = episodeId, EndedAt = endedAt, ContactId = contactId }, tx);

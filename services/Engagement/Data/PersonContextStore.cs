@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 using Platform.IntegrationEvents.Safeguarding;
 
 namespace Platform.Engagement.Data;
@@ -31,6 +32,9 @@ public sealed class PersonContextStore
 
     internal const string SelectRisk = "SELECT risk_level FROM person_context WHERE person_id IN @Group AND risk_level IS NOT NULL";
 
+    internal static string SelectRiskOfMany(SqlDialect dialect) =>
+        $"SELECT person_id, risk_level FROM person_context WHERE person_id IN {dialect.InList("@People")} AND risk_level IS NOT NULL";
+
     public async Task SetRiskAsync(DbConnection db, DbTransaction tx, string personId, string riskLevel, DateTimeOffset at)
     {
         await db.ExecuteAsync(Ensure, new { PersonId = personId }, tx);
@@ -41,6 +45,15 @@ public sealed class PersonContextStore
     {
         await db.ExecuteAsync(Ensure, new { PersonId = personId }, tx);
         await db.ExecuteAsync(UpdateArea, new { PersonId = personId, LocalAuthority = localAuthority, Confidential = confidential, At = at }, tx);
+    }
+
+    /// <summary>Each record's own risk level; standard for those without one.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RiskLevelsAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> people)
+    {
+        var known = (await db.QueryAsync<(string PersonId, string RiskLevel)>(SelectRiskOfMany(SqlDialect.Of(db)),
+                new { People = SqlDialect.Of(db).ListParameter(people) }, tx))
+            .ToDictionary(r => r.PersonId, r => r.RiskLevel, StringComparer.Ordinal);
+        return people.ToDictionary(p => p, p => known.GetValueOrDefault(p, RiskLevels.Standard), StringComparer.Ordinal);
     }
 
     /// <summary>The highest risk level held for any record of the group; standard when none is known.</summary>

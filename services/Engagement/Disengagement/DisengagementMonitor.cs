@@ -9,9 +9,10 @@ using Platform.IntegrationEvents.Engagement;
 namespace Platform.Engagement.Disengagement;
 
 /// <summary>
-/// Applies the disengagement rule to one person inside the caller's transaction: after each contact,
-/// on each scheduled check, and when the risk level changes. An episode opens once (and raises
+/// Applies the disengagement rule inside the caller's transaction: after contacts are recorded, on
+/// each scheduled check, and when the risk level changes. An episode opens once (and raises
 /// DisengagementDetected once); a successful contact newer than the one known when it opened ends it.
+/// Many people are checked in a few statements, so a bulk import does not pay per person.
 /// </summary>
 public sealed class DisengagementMonitor(
     ContactStore contacts,
@@ -21,27 +22,43 @@ public sealed class DisengagementMonitor(
     ChronologyWriter chronology,
     DisengagementRule rule)
 {
-    public async Task EvaluateAsync(DbConnection db, DbTransaction tx, string personId, DateTimeOffset now, string? contactId = null)
+    /// <summary>People per statement: well inside SQL Server's 2,100 parameters.</summary>
+    private const int Chunk = 1000;
+
+    public Task EvaluateAsync(DbConnection db, DbTransaction tx, string personId, DateTimeOffset now, string? contactId = null) =>
+        EvaluateAsync(db, tx, new Dictionary<string, string?> { [personId] = contactId }, now);
+
+    /// <summary>Checks each person, naming the contact (if any) that prompted the check.</summary>
+    public async Task EvaluateAsync(DbConnection db, DbTransaction tx, IReadOnlyDictionary<string, string?> people, DateTimeOffset now)
     {
-        var facts = EngagementFacts.From(await contacts.FactsAsync(db, tx, [personId]));
-        if (facts is null)
+        foreach (var chunk in people.Keys.Chunk(Chunk))
         {
-            return;
-        }
-        await states.SaveAsync(db, tx, personId, facts);
-        var open = await episodes.OpenAsync(db, tx, personId);
-        if (open is not null)
-        {
-            if (!IsNewer(facts.LastSuccessAt, open.LastSuccessAt))
+            var histories = await contacts.FactsByPersonAsync(db, tx, chunk);
+            var facts = chunk.Select(p => (Person: p, Facts: EngagementFacts.From(histories[p].ToList())))
+                .Where(p => p.Facts is not null)
+                .ToDictionary(p => p.Person, p => p.Facts!, StringComparer.Ordinal);
+            if (facts.Count == 0)
             {
-                return;
+                continue;
             }
-            await episodes.EndAsync(db, tx, open.EpisodeId, now, contactId);
-        }
-        var riskLevel = await context.RiskLevelAsync(db, tx, [personId]);
-        if (rule.Evaluate(facts, riskLevel, now) is { } finding)
-        {
-            await OpenAsync(db, tx, personId, finding, riskLevel, facts.LastSuccessAt, facts.AttemptsSinceSuccess, now);
+            await states.SaveAsync(db, tx, facts);
+            var open = await episodes.OpenForPeopleAsync(db, tx, facts.Keys);
+            var risks = await context.RiskLevelsAsync(db, tx, facts.Keys);
+            foreach (var (personId, current) in facts)
+            {
+                if (open.TryGetValue(personId, out var episode))
+                {
+                    if (!IsNewer(current.LastSuccessAt, episode.LastSuccessAt))
+                    {
+                        continue;
+                    }
+                    await episodes.EndAsync(db, tx, episode.EpisodeId, now, people[personId]);
+                }
+                if (rule.Evaluate(current, risks[personId], now) is { } finding)
+                {
+                    await OpenAsync(db, tx, personId, finding, risks[personId], current.LastSuccessAt, current.AttemptsSinceSuccess, now);
+                }
+            }
         }
     }
 

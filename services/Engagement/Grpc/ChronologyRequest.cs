@@ -40,9 +40,11 @@ public static class ChronologyRequest
         };
     }
 
-    public static string PageToken(GetChronologyRequest request, ChronologyPosition last) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(
-            $"{last.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{last.EntryId}|{Fingerprint(request)}"));
+    public static string PageToken(GetChronologyRequest request, ChronologyPosition last)
+    {
+        var position = $"{last.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{last.EntryId}";
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes($"{position}|{Fingerprint(request, position)}"));
+    }
 
     public static ChronologyPosition? ReadPageToken(GetChronologyRequest request, Validator v)
     {
@@ -53,7 +55,7 @@ public static class ChronologyRequest
         try
         {
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(request.PageToken)).Split('|');
-            if (parts.Length == 3 && parts[2] == Fingerprint(request)
+            if (parts.Length == 3 && parts[2] == Fingerprint(request, $"{parts[0]}|{parts[1]}")
                 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
             {
                 return new ChronologyPosition(new DateTimeOffset(ticks, TimeSpan.Zero), parts[1]);
@@ -69,10 +71,13 @@ public static class ChronologyRequest
         return null;
     }
 
-    /// <summary>The person, filter and order a token belongs to, so it cannot page a different query.</summary>
-    private static string Fingerprint(GetChronologyRequest request)
+    /// <summary>
+    /// The person, filter and order a token belongs to, so it cannot page a different query, and the
+    /// position it carries, so an edited position is refused rather than silently skipping entries.
+    /// </summary>
+    private static string Fingerprint(GetChronologyRequest request, string position)
     {
-        var shape = $"{request.PersonId}|{request.NewestFirst}|{request.Filter}";
+        var shape = $"{request.PersonId}|{request.NewestFirst}|{request.Filter}|{position}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(shape)))[..16];
     }
 }

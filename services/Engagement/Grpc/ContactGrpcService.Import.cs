@@ -7,7 +7,7 @@ namespace Platform.Engagement.Grpc;
 public sealed partial class ContactGrpcService
 {
     /// <summary>Items are stored in batches, each in one transaction, as they stream in.</summary>
-    public const int ImportBatchSize = 500;
+    public const int ImportBatchSize = 1000;
 
     public override async Task<ImportContactsResponse> ImportContacts(
         IAsyncStreamReader<ImportContactsRequest> requestStream, ServerCallContext context)
@@ -28,6 +28,7 @@ public sealed partial class ContactGrpcService
         {
             await import.ImportAsync(caller, batch, response, context.CancellationToken);
         }
+        await sweep.CheckPendingAsync(context.CancellationToken);
         return response;
     }
 }

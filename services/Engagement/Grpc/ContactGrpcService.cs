@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Platform.BuildingBlocks.Errors;
 using Platform.BuildingBlocks.Security;
 using Platform.Engagement.Data;
+using Platform.Engagement.Disengagement;
 using Platform.Engagement.V1;
 
 namespace Platform.Engagement.Grpc;
@@ -15,6 +16,7 @@ public sealed partial class ContactGrpcService(
     ContactStore contacts,
     ContactRecorder recorder,
     ContactImport import,
+    DisengagementSweep sweep,
     TimeProvider clock) : ContactService.ContactServiceBase
 {
     public const int MaximumReasonLength = 500;

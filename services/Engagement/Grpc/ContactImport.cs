@@ -11,8 +11,8 @@ namespace Platform.Engagement.Grpc;
 /// <summary>
 /// Bulk import from a partner's case system. Each item is keyed by (source system, source id): an
 /// item already stored is answered as a duplicate and stored nothing. Bad items are rejected with
-/// their reasons and the good ones around them are stored; every stored contact and every refused
-/// one is audited.
+/// their reasons and the good ones around them are stored; each person whose contacts were stored
+/// or refused is audited once per batch.
 /// </summary>
 public sealed class ContactImport(
     EngagementDatabase database,
@@ -40,8 +40,11 @@ public sealed class ContactImport(
             await SkipDuplicatesAsync(db, tx, rows, results);
             var known = await ProjectedPeople.KnownAsync(db, tx,
                 rows.OfType<ContactRow>().SelectMany(r => r.OthersPresentList.Append(r.PersonId)).ToHashSet(StringComparer.Ordinal));
+            // One audit entry per person per batch: who imported whose contacts, when, on what basis.
             var audit = new List<AuditEntry>();
-            var decisions = new Dictionary<string, AccessBasis?>(StringComparer.Ordinal);
+            var audited = new HashSet<string>(StringComparer.Ordinal);
+            var decisions = await guard.DecideManyAsync(caller,
+                rows.OfType<ContactRow>().Select(r => r.PersonId).Where(known.Contains).ToHashSet(StringComparer.Ordinal), db, tx, cancellationToken);
             for (var i = 0; i < rows.Length; i++)
             {
                 if (rows[i] is not { } row)
@@ -53,11 +56,11 @@ public sealed class ContactImport(
                     Reject(rows, results, i, "details.person_id: is not a person in the registry");
                     continue;
                 }
-                if (!decisions.TryGetValue(row.PersonId, out var basis))
+                var basis = decisions[row.PersonId];
+                if (audited.Add(row.PersonId))
                 {
-                    basis = decisions[row.PersonId] = await guard.DecideAsync(caller, row.PersonId, null, db, tx, cancellationToken);
+                    audit.Add(guard.Entry(caller, "engagement.contact.import", row.PersonId, basis?.ToString() ?? "Denied", null));
                 }
-                audit.Add(guard.Entry(caller, "engagement.contact.import", row.PersonId, basis?.ToString() ?? "Denied", null));
                 if (basis is null)
                 {
                     Reject(rows, results, i, "details.person_id: no legitimate relationship with this person");
@@ -67,8 +70,9 @@ public sealed class ContactImport(
                     Reject(rows, results, i, $"details.others_present: {stranger} is not a person in the registry");
                 }
             }
+            SkipRepeatsInBatch(rows, results);
             var stored = rows.OfType<ContactRow>().ToList();
-            await recorder.RecordAsync(db, tx, stored, now);
+            await recorder.RecordAsync(db, tx, stored, now, checkNow: false);
             await AuditLog.WriteAsync(db, tx, audit);
             for (var i = 0; i < rows.Length; i++)
             {
@@ -103,7 +107,7 @@ public sealed class ContactImport(
         }
     }
 
-    /// <summary>Items stored by an earlier import, or twice in this batch, are duplicates.</summary>
+    /// <summary>Items stored by an earlier import are duplicates.</summary>
     private async Task SkipDuplicatesAsync(
         System.Data.Common.DbConnection db, System.Data.Common.DbTransaction tx, ContactRow?[] rows, ImportResult[] results)
     {
@@ -128,9 +132,31 @@ public sealed class ContactImport(
                 results[i].ContactId = existing;
                 rows[i] = null;
             }
+        }
+    }
+
+    /// <summary>
+    /// An item sent twice in one batch is stored once, as the first of its copies that passed every
+    /// check: a copy rejected for access or for others present must not swallow a corrected one.
+    /// </summary>
+    private static void SkipRepeatsInBatch(ContactRow?[] rows, ImportResult[] results)
+    {
+        var first = new Dictionary<(string, string), string>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] is not { } row)
+            {
+                continue;
+            }
+            if (first.TryGetValue((row.SourceSystem!, row.SourceId!), out var kept))
+            {
+                results[i].Status = Status.Duplicate;
+                results[i].ContactId = kept;
+                rows[i] = null;
+            }
             else
             {
-                seen[(row.SourceSystem!, row.SourceId!)] = row.ContactId;
+                first[(row.SourceSystem!, row.SourceId!)] = row.ContactId;
             }
         }
     }

@@ -90,6 +90,35 @@ public sealed class AccessProjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_many_people_at_once_gives_each_the_facts_read_one_at_a_time()
+    {
+        var bristol = Identity.SupportWorker(agency: "outreach-bristol", area: "E06000023");
+        var people = new PeopleService.PeopleServiceClient(_host.Channel(bristol));
+        var survivor = (await people.RegisterPersonAsync(People.Named("Philippa", "Marchbank", 1969))).Person;
+        var follower = (await people.RegisterPersonAsync(People.Named("Pippa", "Marchbanks", 1969, "E10000008"))).Person;
+        var alone = (await people.RegisterPersonAsync(People.Named("Rosalind", "Tarrant", 1990, "E06000025"))).Person;
+        await new InvolvementService.InvolvementServiceClient(_host.Channel(bristol)).StartInvolvementAsync(
+            new StartInvolvementRequest { PersonId = follower.PersonId, Agency = "probation-avon" });
+        await people.LinkPersonsAsync(new LinkPersonsRequest { PersonId = survivor.PersonId, OtherPersonId = follower.PersonId, Reason = "same person" });
+        var projection = _host.Service<ProjectedAccessFacts>();
+        await EventuallyAsync(() => FactsAsync<ConsumerDatabase>(projection, survivor.PersonId),
+            facts => facts is not null && facts.InvolvedAgencies.Contains("probation-avon") && facts.LocalAuthorities.Contains("E10000008"));
+        string[] ids = [survivor.PersonId, follower.PersonId, alone.PersonId, Guid.NewGuid().ToString()];
+
+        var many = await _host.Service<ConsumerDatabase>().InTransactionAsync((db, tx) => projection.GetManyAsync(ids, db, tx, CancellationToken.None));
+
+        Assert.Equal(3, many.Count);
+        foreach (var id in ids[..3])
+        {
+            var one = await FactsAsync<ConsumerDatabase>(projection, id);
+            Assert.Equal(one!.InvolvedAgencies.Order(), many[id].InvolvedAgencies.Order());
+            Assert.Equal(one.LocalAuthorities.Order(), many[id].LocalAuthorities.Order());
+            Assert.Equal(one.SharedWithAgencies.Order(), many[id].SharedWithAgencies.Order());
+        }
+        Assert.Contains("probation-avon", many[survivor.PersonId].InvolvedAgencies);
+    }
+
+    [Fact]
     public async Task Projection_knows_nobody_it_has_not_heard_of()
     {
         var facts = await FactsAsync<ConsumerDatabase>(_host.Service<ProjectedAccessFacts>(), Guid.NewGuid().ToString());

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.BuildingBlocks.Security.Projection;
 
@@ -9,11 +10,33 @@ namespace Platform.BuildingBlocks.Security.Projection;
 /// </summary>
 public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFactsSource
 {
+    /// <summary>People per statement when reading many: well inside SQL Server's 2,100 parameters.</summary>
+    private const int Chunk = 1000;
+
     internal const string SelectAreas =
         "SELECT DISTINCT local_authority FROM access_areas WHERE person_id IN @Group";
 
     internal const string SelectShares =
         "SELECT DISTINCT agency FROM access_shares WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
+
+    internal static string SelectSurvivors(SqlDialect dialect) =>
+        $"""
+        SELECT p.person_id AS PersonId, COALESCE(l.person_id, p.person_id) AS Survivor
+        FROM access_persons p LEFT JOIN access_links l ON l.other_person_id = p.person_id
+        WHERE p.person_id IN {dialect.InList("@PersonIds")}
+        """;
+
+    internal static string SelectFollowers(SqlDialect dialect) =>
+        $"SELECT person_id AS Survivor, other_person_id AS Member FROM access_links WHERE person_id IN {dialect.InList("@Ids")}";
+
+    internal static string SelectAgenciesOfMany(SqlDialect dialect) =>
+        $"SELECT person_id AS Member, agency AS Value FROM access_involvements WHERE person_id IN {dialect.InList("@Ids")} AND (until IS NULL OR until > @Now)";
+
+    internal static string SelectAreasOfMany(SqlDialect dialect) =>
+        $"SELECT person_id AS Member, local_authority AS Value FROM access_areas WHERE person_id IN {dialect.InList("@Ids")}";
+
+    internal static string SelectSharesOfMany(SqlDialect dialect) =>
+        $"SELECT person_id AS Member, agency AS Value FROM access_shares WHERE person_id IN {dialect.InList("@Ids")} AND (until IS NULL OR until > @Now)";
 
     public async Task<PersonAccessFacts?> GetAsync(string personId, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
     {
@@ -28,4 +51,48 @@ public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFact
         var shares = await db.QueryAsync<string>(SelectShares, new { Group = group, Now = now }, tx);
         return new PersonAccessFacts(agencies.ToHashSet(), areas.ToHashSet(), shares.ToHashSet());
     }
+
+    public async Task<IReadOnlyDictionary<string, PersonAccessFacts>> GetManyAsync(
+        IReadOnlyCollection<string> personIds, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, PersonAccessFacts>(StringComparer.Ordinal);
+        foreach (var chunk in personIds.Distinct(StringComparer.Ordinal).Chunk(Chunk))
+        {
+            await ReadChunkAsync(chunk, db, tx, found);
+        }
+        return found;
+    }
+
+    private async Task ReadChunkAsync(string[] personIds, DbConnection db, DbTransaction tx, Dictionary<string, PersonAccessFacts> found)
+    {
+        var dialect = SqlDialect.Of(db);
+        var survivors = (await db.QueryAsync<(string PersonId, string Survivor)>(SelectSurvivors(dialect),
+            new { PersonIds = dialect.ListParameter(personIds) }, tx)).ToList();
+        var distinctSurvivors = survivors.Select(s => s.Survivor).Distinct(StringComparer.Ordinal).ToList();
+        var followers = await db.QueryAsync<(string Survivor, string Member)>(SelectFollowers(dialect),
+            new { Ids = dialect.ListParameter(distinctSurvivors) }, tx);
+        var groups = distinctSurvivors.ToDictionary(s => s, s => new List<string> { s }, StringComparer.Ordinal);
+        foreach (var (survivor, member) in followers)
+        {
+            groups[survivor].Add(member);
+        }
+        var members = groups.Values.SelectMany(g => g).ToList();
+        var now = clock.GetUtcNow();
+        var agencies = await ByMemberAsync(db, tx, SelectAgenciesOfMany(dialect), members, now);
+        var areas = await ByMemberAsync(db, tx, SelectAreasOfMany(dialect), members, now);
+        var shares = await ByMemberAsync(db, tx, SelectSharesOfMany(dialect), members, now);
+        foreach (var (personId, survivor) in survivors)
+        {
+            var group = groups[survivor];
+            found[personId] = new PersonAccessFacts(
+                group.SelectMany(m => agencies[m]).ToHashSet(StringComparer.Ordinal),
+                group.SelectMany(m => areas[m]).ToHashSet(StringComparer.Ordinal),
+                group.SelectMany(m => shares[m]).ToHashSet(StringComparer.Ordinal));
+        }
+    }
+
+    private static async Task<ILookup<string, string>> ByMemberAsync(
+        DbConnection db, DbTransaction tx, string sql, IReadOnlyList<string> members, DateTimeOffset now) =>
+        (await db.QueryAsync<(string Member, string Value)>(sql, new { Ids = SqlDialect.Of(db).ListParameter(members), Now = now }, tx))
+            .ToLookup(row => row.Member, row => row.Value, StringComparer.Ordinal);
 }

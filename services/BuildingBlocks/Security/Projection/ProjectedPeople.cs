@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.BuildingBlocks.Security.Projection;
 
@@ -21,7 +22,8 @@ public static class ProjectedPeople
     internal const string SelectActiveAgencies =
         "SELECT DISTINCT agency FROM access_involvements WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
 
-    internal const string SelectKnown = "SELECT person_id FROM access_persons WHERE person_id IN @PersonIds";
+    internal static string SelectKnown(SqlDialect dialect) =>
+        $"SELECT person_id FROM access_persons WHERE person_id IN {dialect.InList("@PersonIds")}";
 
     /// <summary>
     /// The record that stands for <paramref name="personId"/> first, then every record linked into it;
@@ -47,5 +49,6 @@ public static class ProjectedPeople
     public static async Task<IReadOnlySet<string>> KnownAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds) =>
         personIds.Count == 0
             ? new HashSet<string>()
-            : (await db.QueryAsync<string>(SelectKnown, new { PersonIds = personIds }, tx)).ToHashSet(StringComparer.Ordinal);
+            : (await db.QueryAsync<string>(SelectKnown(SqlDialect.Of(db)), new { PersonIds = SqlDialect.Of(db).ListParameter(personIds) }, tx))
+                .ToHashSet(StringComparer.Ordinal);
 }

@@ -62,6 +62,12 @@ CREATE TABLE engagement_state (
     attempts_since_success      INTEGER NOT NULL
 );
 
+-- People whose contacts changed in a bulk import and whose state is still to be refreshed: the
+-- import refreshes them when its stream ends, and the scheduled check picks up any it left.
+CREATE TABLE engagement_pending (
+    person_id TEXT PRIMARY KEY
+);
+
 -- What this service knows of a person from the other services' events.
 CREATE TABLE person_context (
     person_id             TEXT PRIMARY KEY,

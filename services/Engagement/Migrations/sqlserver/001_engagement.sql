@@ -62,6 +62,12 @@ CREATE TABLE dbo.engagement_state (
     attempts_since_success INT NOT NULL
 );
 
+-- People whose contacts changed in a bulk import and whose state is still to be refreshed: the
+-- import refreshes them when its stream ends, and the scheduled check picks up any it left.
+CREATE TABLE dbo.engagement_pending (
+    person_id VARCHAR(36) NOT NULL CONSTRAINT pk_engagement_pending PRIMARY KEY
+);
+
 -- What this service knows of a person from the other services' events.
 CREATE TABLE dbo.person_context (
     person_id            VARCHAR(36) NOT NULL CONSTRAINT pk_person_context PRIMARY KEY,
