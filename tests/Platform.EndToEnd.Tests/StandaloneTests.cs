@@ -50,6 +50,57 @@ public sealed class StandaloneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Readme_engagement_example_records_contacts_and_reads_the_chronology_summary_and_export()
+    {
+        var token = await DevelopmentToken.GetAsync(_platform.HttpAddress, "support_worker", "outreach-bristol", "E06000023");
+        using var http = new HttpClient { BaseAddress = _platform.HttpAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var registered = await http.PostAsJsonAsync("/v1/persons", new
+        {
+            details = new { names = new[] { new { type = "NAME_TYPE_USUAL", givenNames = "Marian", familyName = "Oakes" } } },
+            address = new { lines = new[] { "2 Quay Street" }, postcode = "BS1 4AA", localAuthority = "E06000023" },
+        });
+        using var created = JsonDocument.Parse(await registered.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+        var id = created.RootElement.GetProperty("person").GetProperty("personId").GetString();
+        var seen = DateTimeOffset.UtcNow.AddHours(-2);
+
+        // The registry's events reach the engagement service through the bus: her record is known there shortly after.
+        var contact = await RetryUntilKnownAsync(() => http.PostAsJsonAsync("/v1/engagement/contacts", new
+        {
+            personId = id, contactAt = seen, channel = "CHANNEL_OUTREACH_VISIT", outcome = "OUTCOME_MADE",
+            durationMinutes = 40, seenAlone = true, themes = new[] { "THEME_HOUSING", "THEME_ALCOHOL" },
+            personsWords = "I want somewhere safe, away from him", significant = true,
+        }));
+        (await http.PostAsJsonAsync("/v1/engagement/contacts", new
+        {
+            personId = id, contactAt = seen.AddHours(1), channel = "CHANNEL_PHONE", outcome = "OUTCOME_ATTEMPTED",
+        })).EnsureSuccessStatusCode();
+        using var chronology = JsonDocument.Parse(await http.GetStringAsync($"/v1/engagement/persons/{id}/chronology?newestFirst=true"));
+        using var summary = JsonDocument.Parse(await http.GetStringAsync($"/v1/engagement/persons/{id}/summary"));
+        var csv = await http.GetAsync($"/v1/engagement/persons/{id}/chronology:export?format=FORMAT_CSV");
+
+        Assert.Equal(HttpStatusCode.OK, contact.StatusCode);
+        var summaries = chronology.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("summary").GetString()).ToList();
+        Assert.Equal(["outreach-bristol became involved (registering agency)", "Phone: attempted, no contact", "Outreach visit: contact made, seen alone"], summaries);
+        Assert.Equal(1, summary.RootElement.GetProperty("attemptsSinceLastSuccess").GetInt32());
+        Assert.Equal(1.0, summary.RootElement.GetProperty("seenAloneShare90Days").GetDouble());
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("I want somewhere safe, away from him", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> RetryUntilKnownAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var response = await send();
+        while (response.StatusCode == HttpStatusCode.NotFound && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            response = await send();
+        }
+        return response;
+    }
+
+    [Fact]
     public async Task Bad_input_over_json_is_a_400_naming_the_field()
     {
         var token = await DevelopmentToken.GetAsync(_platform.HttpAddress, "support_worker", "outreach-bristol", "E06000023");

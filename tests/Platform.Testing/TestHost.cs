@@ -78,6 +78,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Auth:Audience"] = TestAuth.Options.Audience,
             ["Messaging:Transport"] = options.RabbitMq ? "RabbitMq" : "InMemory",
             ["Messaging:RabbitMq:Host"] = Infrastructure.RabbitMqHost,
+            // Test hosts in parallel share the broker: each consumes from queues of its own.
+            ["Messaging:QueuePrefix"] = options.RabbitMq ? options.InstanceName + "-" : "",
         });
         builder.Configuration.AddInMemoryCollection(options.Configuration);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -46,8 +46,8 @@ public static class EventBusExtensions
             {
                 bus.AddConsumer(consumer.ConsumerType).Endpoint(endpoint =>
                 {
-                    endpoint.Name = consumer.EndpointName;
-                    endpoint.Temporary = consumer.Temporary;
+                    endpoint.Name = options.QueuePrefix + consumer.EndpointName;
+                    endpoint.Temporary = consumer.Temporary || options.HasTemporaryQueues;
                 });
             }
             if (options.Transport == MessagingTransport.RabbitMq)

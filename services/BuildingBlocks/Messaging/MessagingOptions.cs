@@ -12,6 +12,16 @@ public sealed class MessagingOptions
     public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
 
     public RabbitMqOptions RabbitMq { get; set; } = new();
+
+    /// <summary>
+    /// Put before every queue name, so that several copies of the platform can share one broker
+    /// without taking each other's messages (test runs, developers on a shared broker). Their queues
+    /// are then temporary, deleted when the copy stops, unless they are quorum queues (which cannot
+    /// be). Empty in a real deployment.
+    /// </summary>
+    public string QueuePrefix { get; set; } = "";
+
+    internal bool HasTemporaryQueues => QueuePrefix.Length > 0 && !RabbitMq.QuorumQueues;
 }
 
 public sealed class RabbitMqOptions
