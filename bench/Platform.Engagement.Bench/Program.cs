@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using Grpc.Core;
 using MassTransit;
+using Platform.Bench;
 using Platform.BuildingBlocks.Security;
 using Platform.Engagement;
 using Platform.Engagement.Bench;

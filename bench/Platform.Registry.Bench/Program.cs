@@ -5,6 +5,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Platform.Bench;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Data.Migrations;
 using Platform.BuildingBlocks.Security;

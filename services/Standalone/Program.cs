@@ -1,6 +1,7 @@
 using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Engagement;
+using Platform.Housing;
 using Platform.Registry;
 
 // Standalone: every service in one process, each with its own SQLite file, over the in-memory bus.
@@ -8,10 +9,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("platform-standalone");
 builder.AddRegistry();
 builder.AddEngagement();
+builder.AddHousing();
 builder.AddEventBus();
 
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapRegistry();
 app.MapEngagement();
+app.MapHousing();
 app.Run();

@@ -23,12 +23,13 @@ public sealed class EveryServiceIsDeployedTests
             .ToList();
 
     [Fact]
-    public void The_registry_and_engagement_are_among_the_services()
+    public void The_registry_engagement_and_housing_are_among_the_services()
     {
         var services = ServiceNames();
 
         Assert.Contains("Registry", services);
         Assert.Contains("Engagement", services);
+        Assert.Contains("Housing", services);
     }
 
     [Theory]

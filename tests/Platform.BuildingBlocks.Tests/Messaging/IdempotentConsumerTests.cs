@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Tests.Support;
 using Platform.IntegrationEvents.Registry;
+using Platform.Testing;
 
 namespace Platform.BuildingBlocks.Tests.Messaging;
 

@@ -3,8 +3,8 @@ using MassTransit;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Tests.Support;
 using Platform.Testing;
-using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using RabbitMQ.Client;
 
 namespace Platform.BuildingBlocks.Tests.Messaging;
 

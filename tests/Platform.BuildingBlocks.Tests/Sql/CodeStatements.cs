@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Data.Migrations;
 using Platform.Engagement;
+using Platform.Housing;
 using Platform.Registry;
 
 namespace Platform.BuildingBlocks.Tests.Sql;
@@ -18,7 +19,8 @@ public static partial class CodeStatements
 {
     /// <summary>The building blocks first: their statements run against every service's database.</summary>
     public static readonly IReadOnlyList<Assembly> Assemblies =
-        [typeof(MigrationRunner).Assembly, typeof(RegistryDatabase).Assembly, typeof(EngagementDatabase).Assembly];
+        [typeof(MigrationRunner).Assembly, typeof(RegistryDatabase).Assembly, typeof(EngagementDatabase).Assembly,
+         typeof(HousingDatabase).Assembly];
 
     private static readonly int[] Counts = [1, 2, 3];
 

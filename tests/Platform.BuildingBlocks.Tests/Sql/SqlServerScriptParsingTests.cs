@@ -5,7 +5,7 @@ using Platform.BuildingBlocks.Data.Migrations;
 namespace Platform.BuildingBlocks.Tests.Sql;
 
 /// <summary>Every embedded SQL Server migration script is valid T-SQL, batch by batch as the runner sends it.</summary>
-public sealed class SqlServerScriptParsingTests
+public sealed partial class SqlServerScriptParsingTests
 {
     private const string Marker = ".Migrations.sqlserver.";
 
@@ -44,6 +44,21 @@ public sealed class SqlServerScriptParsingTests
         }
     }
 
+    public static TheoryData<string> AssemblyNames() => new(CodeStatements.Assemblies.Select(a => a.GetName().Name!));
+
+    /// <summary>The two dialects' scripts describe the same tables: a column added to one only fails here.</summary>
+    [Theory]
+    [MemberData(nameof(AssemblyNames))]
+    public void Sql_server_and_sqlite_migrations_name_the_same_columns(string assemblyName)
+    {
+        var assembly = CodeStatements.Assemblies.Single(a => a.GetName().Name == assemblyName);
+        IEnumerable<string> Columns(SqlDialect dialect) => MigrationScript.Load(assembly, "any", dialect)
+            .SelectMany(s => s.Batches()).SelectMany(b => ColumnLine().Matches(b)).Select(m => m.Groups[1].Value.Trim('[', ']'))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(Columns(SqlDialect.Sqlite), Columns(SqlDialect.SqlServer));
+    }
+
     [Fact]
     public void A_syntax_error_is_reported_with_its_line()
     {
@@ -58,4 +73,8 @@ public sealed class SqlServerScriptParsingTests
         return MigrationScript.Load(assembly, "any", SqlDialect.SqlServer)
             .Single(s => resource.EndsWith($"{s.Version:000}_{s.Name}.sql", StringComparison.Ordinal));
     }
+
+    /// <summary>A column definition inside CREATE TABLE: an indented name followed by its type.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s{4}(?!PRIMARY\b|CONSTRAINT\b)(\[?\w+\]?)\s+[A-Z]+", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex ColumnLine();
 }

@@ -2,8 +2,8 @@ using Dapper;
 using Grpc.Core;
 using Microsoft.Data.SqlClient;
 using Platform.IntegrationEvents.Registry;
-using Platform.Registry;
 using Platform.Registry.V1;
+using Platform.Registry;
 using Platform.Testing;
 
 namespace Platform.BuildingBlocks.Tests.SqlServer;

@@ -2,12 +2,13 @@ using Dapper;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.BuildingBlocks.Audit;
-using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Data.Migrations;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Tests.Support;
 using Platform.IntegrationEvents.Registry;
 using Platform.Registry;
+using Platform.Testing;
 
 namespace Platform.BuildingBlocks.Tests.SqlServer;
 

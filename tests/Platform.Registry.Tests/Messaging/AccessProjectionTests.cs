@@ -1,8 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.AspNetCore.Builder;
 using Platform.BuildingBlocks.Data;
-using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Security.Projection;
+using Platform.BuildingBlocks.Security;
 using Platform.Registry.Data;
 using Platform.Registry.Tests.Grpc;
 using Platform.Registry.V1;

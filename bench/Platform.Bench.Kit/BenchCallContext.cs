@@ -3,13 +3,13 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Platform.BuildingBlocks.Security;
 
-namespace Platform.Registry.Bench;
+namespace Platform.Bench;
 
 /// <summary>
 /// Just enough of a gRPC server call for the handlers: the caller's claims, as the authentication
 /// middleware would have set them on the HttpContext.
 /// </summary>
-internal sealed class BenchCallContext : ServerCallContext
+public sealed class BenchCallContext : ServerCallContext
 {
     // Grpc.AspNetCore looks the HttpContext up under this key when the context is not its own.
     private const string HttpContextKey = "__HttpContext";

@@ -1,9 +1,9 @@
 using Google.Rpc;
 using Grpc.Core;
 
-namespace Platform.Registry.Tests.Grpc;
+namespace Platform.Testing;
 
-/// <summary>Assertions on the status a call ends with.</summary>
+/// <summary>Assertions on the status a call ends with, for every service's tests.</summary>
 public static class Rpc
 {
     /// <summary>Asserts that the call fails with <paramref name="code"/> and returns the error.</summary>

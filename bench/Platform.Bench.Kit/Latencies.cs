@@ -1,4 +1,4 @@
-namespace Platform.Engagement.Bench;
+namespace Platform.Bench;
 
 /// <summary>Timings of one kind of call, in milliseconds.</summary>
 public sealed class Latencies(string name)

@@ -1,0 +1,86 @@
+using System.Data.Common;
+using Dapper;
+using Platform.BuildingBlocks.Errors;
+
+namespace Platform.Housing.Data;
+
+/// <summary>A provider, scheme or unit: a name and the attributes set at that level (JSON of PlacementAttributes).</summary>
+public sealed class CatalogueRow
+{
+    public string Id { get; set; } = "";
+    public string? ParentId { get; set; }
+    public string Name { get; set; } = "";
+    public string AttributesJson { get; set; } = "{}";
+    public long Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Providers → schemes → units. Each level has its own table; the statements differ only in names.</summary>
+public sealed class CatalogueStore
+{
+    internal const string InsertProvider =
+        "INSERT INTO providers (provider_id, name, attributes_json, version, updated_at) VALUES (@Id, @Name, @AttributesJson, 1, @UpdatedAt)";
+
+    internal const string InsertScheme =
+        """
+        INSERT INTO schemes (scheme_id, provider_id, name, attributes_json, version, updated_at)
+        VALUES (@Id, @ParentId, @Name, @AttributesJson, 1, @UpdatedAt)
+        """;
+
+    internal const string InsertUnit =
+        """
+        INSERT INTO units (unit_id, scheme_id, name, attributes_json, version, updated_at)
+        VALUES (@Id, @ParentId, @Name, @AttributesJson, 1, @UpdatedAt)
+        """;
+
+    internal const string SelectProvider =
+        "SELECT provider_id AS id, NULL AS parent_id, name, attributes_json, version, updated_at FROM providers WHERE provider_id = @Id";
+
+    internal const string SelectScheme =
+        "SELECT scheme_id AS id, provider_id AS parent_id, name, attributes_json, version, updated_at FROM schemes WHERE scheme_id = @Id";
+
+    internal const string SelectUnit =
+        "SELECT unit_id AS id, scheme_id AS parent_id, name, attributes_json, version, updated_at FROM units WHERE unit_id = @Id";
+
+    internal const string UpdateProviderRow =
+        """
+        UPDATE providers SET name = @Name, attributes_json = @AttributesJson, version = version + 1, updated_at = @UpdatedAt
+        WHERE provider_id = @Id AND version = @ExpectedVersion
+        """;
+
+    internal const string UpdateSchemeRow =
+        """
+        UPDATE schemes SET name = @Name, attributes_json = @AttributesJson, version = version + 1, updated_at = @UpdatedAt
+        WHERE scheme_id = @Id AND version = @ExpectedVersion
+        """;
+
+    internal const string UpdateUnitRow =
+        """
+        UPDATE units SET name = @Name, attributes_json = @AttributesJson, version = version + 1, updated_at = @UpdatedAt
+        WHERE unit_id = @Id AND version = @ExpectedVersion
+        """;
+
+    public static readonly CatalogueLevel Provider = new("Provider", InsertProvider, SelectProvider, UpdateProviderRow);
+    public static readonly CatalogueLevel Scheme = new("Scheme", InsertScheme, SelectScheme, UpdateSchemeRow);
+    public static readonly CatalogueLevel Unit = new("Unit", InsertUnit, SelectUnit, UpdateUnitRow);
+
+    public Task InsertAsync(DbConnection db, DbTransaction tx, CatalogueLevel level, CatalogueRow row) =>
+        db.ExecuteAsync(level.Insert, row, tx);
+
+    public async Task<CatalogueRow> GetAsync(DbConnection db, DbTransaction? tx, CatalogueLevel level, string id) =>
+        await db.QuerySingleOrDefaultAsync<CatalogueRow>(level.Select, new { Id = id }, tx)
+        ?? throw new NotFoundException(level.What, id);
+
+    public async Task UpdateAsync(DbConnection db, DbTransaction tx, CatalogueLevel level, CatalogueRow row, long expectedVersion)
+    {
+        var current = await GetAsync(db, tx, level, row.Id);
+        var changed = await db.ExecuteAsync(level.Update,
+            new { row.Id, row.Name, row.AttributesJson, row.UpdatedAt, ExpectedVersion = expectedVersion }, tx);
+        if (changed != 1)
+        {
+            throw new StaleVersionException(level.What, row.Id, expectedVersion, current.Version);
+        }
+    }
+}
+
+public sealed record CatalogueLevel(string What, string Insert, string Select, string Update);
