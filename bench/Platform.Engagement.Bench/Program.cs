@@ -31,7 +31,7 @@ Console.WriteLine($"Seeded a chronology of {single.Stored} contacts (+ the perso
 
 var importOnly = args.Contains("--import-only");
 var chronology = new ChronologyService.ChronologyServiceClient(host.Channel(PlatformRoles.SupportWorker, Agency, Area));
-var timings = importOnly ? [] : new[]
+Samples[] timings = importOnly ? [] : new[]
 {
     await TimeAsync("First page of 100, oldest first", () => chronology.GetChronologyAsync(
         new GetChronologyRequest { PersonId = chronologyPerson, PageSize = 100 }).ResponseAsync),
@@ -56,12 +56,8 @@ var timings = importOnly ? [] : new[]
         new GetEngagementSummaryRequest { PersonId = chronologyPerson }).ResponseAsync),
 };
 Console.WriteLine();
-Console.WriteLine($"| Call ({Calls} each after 20 warm-up) | n | p50 ms | p99 ms | max ms | p99 / 50 ms target |");
-Console.WriteLine("|---|---|---|---|---|---|");
-foreach (var timing in timings)
-{
-    Console.WriteLine(timing.Row(50));
-}
+Console.WriteLine($"Each call {Calls} times after 20 warm-up calls, over gRPC (HTTP/2, loopback):");
+Console.WriteLine(Samples.Table(timings, 50));
 
 var items = Workload.Contacts(random, "bench-import", people, ImportItems, now).ToList();
 var clock = Stopwatch.StartNew();
@@ -88,20 +84,20 @@ static async Task<ImportContactsResponse> ImportAsync(ContactService.ContactServ
     return await call;
 }
 
-static async Task<Latencies> TimeAsync(string name, Func<Task> call)
+static async Task<Samples> TimeAsync(string name, Func<Task> call)
 {
     for (var i = 0; i < 20; i++)
     {
         await call();
     }
-    var latencies = new Latencies(name);
+    var samples = new Samples(name);
     for (var i = 0; i < Calls; i++)
     {
         var started = Stopwatch.GetTimestamp();
         await call();
-        latencies.Add(Stopwatch.GetElapsedTime(started));
+        samples.Add(started);
     }
-    return latencies;
+    return samples;
 }
 
 // People become known to the engagement service as in production: from the registry's events.

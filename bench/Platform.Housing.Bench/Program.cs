@@ -91,6 +91,11 @@ var overGrpc = await MeasureAsync("gRPC HTTP/2 socket: MatchPlacements, page 20"
     i => client.MatchPlacementsAsync(new MatchPlacementsRequest { PersonId = personIds[i % people] }).ResponseAsync);
 var whyNot = await MeasureAsync("gRPC HTTP/2 socket: MatchPlacements, page 20 + 20 why-not",
     i => client.MatchPlacementsAsync(new MatchPlacementsRequest { PersonId = personIds[i % people], IncludeExcluded = true }).ResponseAsync);
+await using var gateway = await GatewayProcess.StartAsync("housing", BenchHost.Address(app));
+using var gatewayChannel = GrpcChannel.ForAddress(gateway.GrpcAddress, new GrpcChannelOptions { HttpHandler = new BearerHandler(token) });
+var throughGateway = new MatchingService.MatchingServiceClient(gatewayChannel);
+var viaGateway = await MeasureAsync("through the YARP gateway (HTTP/2 both hops): MatchPlacements, page 20",
+    i => throughGateway.MatchPlacementsAsync(new MatchPlacementsRequest { PersonId = personIds[i % people] }).ResponseAsync);
 
 var environment = $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores";
 var report = string.Create(CultureInfo.InvariantCulture, $"""
@@ -99,7 +104,7 @@ var report = string.Create(CultureInfo.InvariantCulture, $"""
     Index: loaded in {loadSeconds:0.0} s, managed memory {indexBytes / 1048576.0:0.0} MiB
 
     {Samples.Table([rankOnly, withReasons, viaHandler, .. cpuRows], InProcessTargetMs)}
-    {Samples.Table([overGrpc, whyNot], GatewayTargetMs)}
+    {Samples.Table([overGrpc, whyNot, viaGateway], GatewayTargetMs)}
     """);
 Console.WriteLine();
 Console.WriteLine(report);

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Platform.Housing.Bench;
+namespace Platform.Bench;
 
-/// <summary>Latencies of one way of ranking, in milliseconds.</summary>
-internal sealed class Samples(string name)
+/// <summary>Latencies of one kind of call, in milliseconds, and the table the benchmarks report them in.</summary>
+public sealed class Samples(string name)
 {
     private readonly List<double> _milliseconds = [];
 
