@@ -5,6 +5,7 @@ using Platform.Engagement.Chronology;
 using Platform.Engagement.Data;
 using Platform.Engagement.Domain;
 using Platform.IntegrationEvents.Engagement;
+using Platform.IntegrationEvents.Safeguarding;
 
 namespace Platform.Engagement.Disengagement;
 
@@ -28,13 +29,23 @@ public sealed class DisengagementMonitor(
     public Task EvaluateAsync(DbConnection db, DbTransaction tx, string personId, DateTimeOffset now, string? contactId = null) =>
         EvaluateAsync(db, tx, new Dictionary<string, string?> { [personId] = contactId }, now);
 
-    /// <summary>Checks each person, naming the contact (if any) that prompted the check.</summary>
+    /// <summary>
+    /// Checks each person, naming the contact (if any) that prompted the check. A person is their whole
+    /// group of linked records: the rule reads the contacts of every record in it, and the state and
+    /// any episode belong to the record that stands for the group.
+    /// </summary>
     public async Task EvaluateAsync(DbConnection db, DbTransaction tx, IReadOnlyDictionary<string, string?> people, DateTimeOffset now)
     {
         foreach (var chunk in people.Keys.Chunk(Chunk))
         {
-            var histories = await contacts.FactsByPersonAsync(db, tx, chunk);
-            var facts = chunk.Select(p => (Person: p, Facts: EngagementFacts.From(histories[p].ToList())))
+            var known = await ProjectedPeople.GroupsAsync(db, tx, chunk);
+            var groups = chunk.Select(p => known.TryGetValue(p, out var group) ? group : [p])
+                .DistinctBy(g => g[0], StringComparer.Ordinal)
+                .ToDictionary(g => g[0], g => g, StringComparer.Ordinal);
+            var members = groups.Values.SelectMany(g => g).ToList();
+            var histories = await contacts.FactsByPersonAsync(db, tx, members);
+            var facts = groups
+                .Select(g => (Person: g.Key, Facts: EngagementFacts.From(g.Value.SelectMany(m => histories[m]).ToList())))
                 .Where(p => p.Facts is not null)
                 .ToDictionary(p => p.Person, p => p.Facts!, StringComparer.Ordinal);
             if (facts.Count == 0)
@@ -43,20 +54,21 @@ public sealed class DisengagementMonitor(
             }
             await states.SaveAsync(db, tx, facts);
             var open = await episodes.OpenForPeopleAsync(db, tx, facts.Keys);
-            var risks = await context.RiskLevelsAsync(db, tx, facts.Keys);
+            var risks = await context.RiskLevelsAsync(db, tx, members);
             foreach (var (personId, current) in facts)
             {
+                var risk = groups[personId].Select(m => risks[m]).MaxBy(RiskLevels.Rank)!;
                 if (open.TryGetValue(personId, out var episode))
                 {
                     if (!IsNewer(current.LastSuccessAt, episode.LastSuccessAt))
                     {
                         continue;
                     }
-                    await episodes.EndAsync(db, tx, episode.EpisodeId, now, people[personId]);
+                    await episodes.EndAsync(db, tx, episode.EpisodeId, now, Prompt(people, groups[personId]));
                 }
-                if (rule.Evaluate(current, risks[personId], now) is { } finding)
+                if (rule.Evaluate(current, risk, now) is { } finding)
                 {
-                    await OpenAsync(db, tx, personId, finding, risks[personId], current.LastSuccessAt, current.AttemptsSinceSuccess, now);
+                    await OpenAsync(db, tx, personId, finding, risk, current.LastSuccessAt, current.AttemptsSinceSuccess, now);
                 }
             }
         }
@@ -65,12 +77,14 @@ public sealed class DisengagementMonitor(
     /// <summary>Another service asked for outreach (e.g. housing could not reach her about an offer).</summary>
     public async Task RequestAsync(DbConnection db, DbTransaction tx, string personId, string reason, DateTimeOffset now)
     {
+        var group = await ProjectedPeople.GroupAsync(db, tx, personId) is { Count: > 0 } known ? known : [personId];
+        personId = group[0];
         if (await episodes.OpenAsync(db, tx, personId) is not null)
         {
             return;
         }
-        var facts = EngagementFacts.From(await contacts.FactsAsync(db, tx, [personId]));
-        var riskLevel = await context.RiskLevelAsync(db, tx, [personId]);
+        var facts = EngagementFacts.From(await contacts.FactsAsync(db, tx, group));
+        var riskLevel = await context.RiskLevelAsync(db, tx, group);
         await OpenAsync(db, tx, personId, new DisengagementFinding(DisengagementRule.Requested, reason), riskLevel,
             facts?.LastSuccessAt, facts?.AttemptsSinceSuccess ?? 0, now);
     }
@@ -100,6 +114,10 @@ public sealed class DisengagementMonitor(
             Summary = $"Needs assertive outreach: {finding.Reason}",
         });
     }
+
+    /// <summary>The contact that prompted the check of a group, if one of its records was named with one.</summary>
+    private static string? Prompt(IReadOnlyDictionary<string, string?> people, IReadOnlyList<string> group) =>
+        group.Select(m => people.GetValueOrDefault(m)).FirstOrDefault(c => c is not null);
 
     private static bool IsNewer(DateTimeOffset? latest, DateTimeOffset? known) =>
         latest is not null && (known is null || latest > known);

@@ -50,4 +50,30 @@ public sealed class RegistryAndEngagementTests : IAsyncLifetime
         Assert.Contains(newArea.Items, i => i.PersonId == person.PersonId);
         Assert.DoesNotContain(oldArea.Items, i => i.PersonId == person.PersonId);
     }
+
+    [Fact]
+    public async Task Linked_records_are_one_person_to_the_disengagement_rule()
+    {
+        var kept = await _services.RegisterAsync("Henrietta", "Blakemore");
+        var duplicate = await _services.RegisterAsync("Hetty", "Blakemore");
+        await new Registry.V1.PeopleService.PeopleServiceClient(_services.Host.Channel(RegistryAndEngagement.Worker)).LinkPersonsAsync(
+            new Registry.V1.LinkPersonsRequest { PersonId = kept.PersonId, OtherPersonId = duplicate.PersonId, Reason = "the same woman" });
+        await Eventually.TrueAsync(async () =>
+            await _services.CountAsync("SELECT COUNT(*) FROM access_links WHERE person_id = @PersonId", kept.PersonId) == 1);
+        var worker = _services.Engagement(RegistryAndEngagement.Worker);
+        var now = _services.Host.Clock.GetUtcNow();
+        for (var hour = 5; hour > 2; hour--)
+        {
+            await worker.RecordAsync(Contacts.Attempted(duplicate.PersonId, now.AddHours(-hour)));
+        }
+        var flagged = await worker.Chronology.GetEngagementSummaryAsync(new GetEngagementSummaryRequest { PersonId = kept.PersonId });
+
+        await worker.RecordAsync(Contacts.Made(kept.PersonId, now.AddHours(-1)));
+        var reached = await worker.Chronology.GetEngagementSummaryAsync(new GetEngagementSummaryRequest { PersonId = duplicate.PersonId });
+
+        Assert.True(flagged.NeedsAssertiveOutreach);
+        Assert.Equal(3, flagged.AttemptsSinceLastSuccess);
+        Assert.False(reached.NeedsAssertiveOutreach);
+        Assert.Equal(0, reached.AttemptsSinceLastSuccess);
+    }
 }

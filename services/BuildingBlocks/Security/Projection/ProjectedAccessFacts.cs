@@ -19,16 +19,6 @@ public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFact
     internal const string SelectShares =
         "SELECT DISTINCT agency FROM access_shares WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
 
-    internal static string SelectSurvivors(SqlDialect dialect) =>
-        $"""
-        SELECT p.person_id AS PersonId, COALESCE(l.person_id, p.person_id) AS Survivor
-        FROM access_persons p LEFT JOIN access_links l ON l.other_person_id = p.person_id
-        WHERE p.person_id IN {dialect.InList("@PersonIds")}
-        """;
-
-    internal static string SelectFollowers(SqlDialect dialect) =>
-        $"SELECT person_id AS Survivor, other_person_id AS Member FROM access_links WHERE person_id IN {dialect.InList("@Ids")}";
-
     internal static string SelectAgenciesOfMany(SqlDialect dialect) =>
         $"SELECT person_id AS Member, agency AS Value FROM access_involvements WHERE person_id IN {dialect.InList("@Ids")} AND (until IS NULL OR until > @Now)";
 
@@ -66,24 +56,14 @@ public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFact
     private async Task ReadChunkAsync(string[] personIds, DbConnection db, DbTransaction tx, Dictionary<string, PersonAccessFacts> found)
     {
         var dialect = SqlDialect.Of(db);
-        var survivors = (await db.QueryAsync<(string PersonId, string Survivor)>(SelectSurvivors(dialect),
-            new { PersonIds = dialect.ListParameter(personIds) }, tx)).ToList();
-        var distinctSurvivors = survivors.Select(s => s.Survivor).Distinct(StringComparer.Ordinal).ToList();
-        var followers = await db.QueryAsync<(string Survivor, string Member)>(SelectFollowers(dialect),
-            new { Ids = dialect.ListParameter(distinctSurvivors) }, tx);
-        var groups = distinctSurvivors.ToDictionary(s => s, s => new List<string> { s }, StringComparer.Ordinal);
-        foreach (var (survivor, member) in followers)
-        {
-            groups[survivor].Add(member);
-        }
-        var members = groups.Values.SelectMany(g => g).ToList();
+        var groups = await ProjectedPeople.GroupsAsync(db, tx, personIds);
+        var members = groups.Values.SelectMany(g => g).Distinct(StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow();
         var agencies = await ByMemberAsync(db, tx, SelectAgenciesOfMany(dialect), members, now);
         var areas = await ByMemberAsync(db, tx, SelectAreasOfMany(dialect), members, now);
         var shares = await ByMemberAsync(db, tx, SelectSharesOfMany(dialect), members, now);
-        foreach (var (personId, survivor) in survivors)
+        foreach (var (personId, group) in groups)
         {
-            var group = groups[survivor];
             found[personId] = new PersonAccessFacts(
                 group.SelectMany(m => agencies[m]).ToHashSet(StringComparer.Ordinal),
                 group.SelectMany(m => areas[m]).ToHashSet(StringComparer.Ordinal),

@@ -22,6 +22,16 @@ public static class ProjectedPeople
     internal const string SelectActiveAgencies =
         "SELECT DISTINCT agency FROM access_involvements WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
 
+    internal static string SelectSurvivors(SqlDialect dialect) =>
+        $"""
+        SELECT p.person_id AS PersonId, COALESCE(l.person_id, p.person_id) AS Survivor
+        FROM access_persons p LEFT JOIN access_links l ON l.other_person_id = p.person_id
+        WHERE p.person_id IN {dialect.InList("@PersonIds")}
+        """;
+
+    internal static string SelectFollowers(SqlDialect dialect) =>
+        $"SELECT person_id AS Survivor, other_person_id AS Member FROM access_links WHERE person_id IN {dialect.InList("@Ids")}";
+
     internal static string SelectKnown(SqlDialect dialect) =>
         $"SELECT person_id FROM access_persons WHERE person_id IN {dialect.InList("@PersonIds")}";
 
@@ -38,6 +48,27 @@ public static class ProjectedPeople
         }
         var others = await db.QueryAsync<string>(SelectGroup, new { Survivor = survivor }, tx);
         return [survivor, .. others];
+    }
+
+    /// <summary>
+    /// <see cref="GroupAsync"/> for many people in two statements: each known person's group, the
+    /// record that stands for it first. People the registry has not told this service of are left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GroupsAsync(
+        DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds)
+    {
+        var dialect = SqlDialect.Of(db);
+        var survivors = (await db.QueryAsync<(string PersonId, string Survivor)>(SelectSurvivors(dialect),
+            new { PersonIds = dialect.ListParameter(personIds) }, tx)).ToList();
+        var distinct = survivors.Select(s => s.Survivor).Distinct(StringComparer.Ordinal).ToList();
+        var followers = await db.QueryAsync<(string Survivor, string Member)>(SelectFollowers(dialect),
+            new { Ids = dialect.ListParameter(distinct) }, tx);
+        var groups = distinct.ToDictionary(s => s, s => new List<string> { s }, StringComparer.Ordinal);
+        foreach (var (survivor, member) in followers)
+        {
+            groups[survivor].Add(member);
+        }
+        return survivors.ToDictionary(s => s.PersonId, s => (IReadOnlyList<string>)groups[s.Survivor], StringComparer.Ordinal);
     }
 
     /// <summary>Agencies involved with any record of the group at <paramref name="now"/>.</summary>
