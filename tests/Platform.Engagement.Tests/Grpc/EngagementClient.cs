@@ -34,6 +34,18 @@ public sealed class EngagementClient(GrpcChannel channel)
         return entries;
     }
 
+    /// <summary>Streams the items to ImportContacts and returns its answer.</summary>
+    public async Task<ImportContactsResponse> ImportAsync(IEnumerable<ImportContactsRequest> items)
+    {
+        using var call = Contacts.ImportContacts();
+        foreach (var item in items)
+        {
+            await call.RequestStream.WriteAsync(item);
+        }
+        await call.RequestStream.CompleteAsync();
+        return await call.ResponseAsync;
+    }
+
     public async Task<EngagementSummary> SummaryAsync(string personId) =>
         await Chronology.GetEngagementSummaryAsync(new GetEngagementSummaryRequest { PersonId = personId });
 }

@@ -113,14 +113,5 @@ public sealed class ImportTests(EngagementFixture fixture) : IClassFixture<Engag
         Details = Contacts.Made(person, fixture.Now.AddDays(-10).AddMinutes(i), seenAlone: i % 2 == 0),
     };
 
-    private async Task<ImportContactsResponse> ImportAsync(IEnumerable<ImportContactsRequest> items)
-    {
-        using var call = _partner.Contacts.ImportContacts();
-        foreach (var item in items)
-        {
-            await call.RequestStream.WriteAsync(item);
-        }
-        await call.RequestStream.CompleteAsync();
-        return await call.ResponseAsync;
-    }
+    private Task<ImportContactsResponse> ImportAsync(IEnumerable<ImportContactsRequest> items) => _partner.ImportAsync(items);
 }

@@ -5,11 +5,12 @@ using DotNet.Testcontainers.Builders;
 using Microsoft.Data.SqlClient;
 using Testcontainers.MsSql;
 
-namespace Platform.BuildingBlocks.Tests.SqlServer;
+namespace Platform.Testing;
 
 /// <summary>
 /// One SQL Server container for the SQL Server tests, started through Testcontainers. Without a
 /// Docker engine the tests report as skipped with the reason; any other failure to start fails them.
+/// Each test assembly shares it through a collection of its own (xunit keeps collections per assembly).
 /// </summary>
 public sealed class SqlServerContainer : IAsyncLifetime
 {
@@ -83,10 +84,4 @@ public sealed class SqlServerContainer : IAsyncLifetime
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
-}
-
-[CollectionDefinition(Name)]
-public sealed class SqlServerCollection : ICollectionFixture<SqlServerContainer>
-{
-    public const string Name = "SQL Server";
 }
