@@ -90,7 +90,8 @@ internal sealed class CatalogueGenerator(int units, int seed, DateTimeOffset now
 
     private CatalogueRow Row(string? parent, string name, PlacementAttributes attributes) => new()
     {
-        Id = Guid.NewGuid().ToString(), ParentId = parent, Name = name, AttributesJson = UnitEntries.Format(attributes), Version = 1, UpdatedAt = now,
+        Id = Guid.NewGuid().ToString(), ParentId = parent, OwnerAgency = "housing-bristol", Name = name,
+        AttributesJson = UnitEntries.Format(attributes), Version = 1, UpdatedAt = now,
     };
 
     private double Jitter() => (_random.NextDouble() - 0.5) * 0.1;

@@ -17,9 +17,9 @@ public sealed class PersonAccessGuard<TDatabase>(
     TimeProvider clock)
     where TDatabase : ServiceDatabase
 {
-    public const string BreakGlassHeader = "x-break-glass-reason";
+    public const string BreakGlassHeader = BreakGlass.Header;
 
-    public const int MaximumReasonLength = 500;
+    public const int MaximumReasonLength = BreakGlass.MaximumReasonLength;
 
     /// <summary>Runs <paramref name="work"/> on the person's data if the caller may, auditing the access.</summary>
     public Task<T> RunAsync<T>(
@@ -36,11 +36,7 @@ public sealed class PersonAccessGuard<TDatabase>(
         Func<DbConnection, DbTransaction, Task<T>> work)
     {
         var caller = Caller.From(call);
-        var reason = call.RequestHeaders.GetValue(BreakGlassHeader);
-        if (reason is { Length: > MaximumReasonLength })
-        {
-            throw new InvalidArgumentException(BreakGlassHeader, $"must be at most {MaximumReasonLength} characters");
-        }
+        var reason = BreakGlass.Reason(call);
         string? personId = null;
         try
         {

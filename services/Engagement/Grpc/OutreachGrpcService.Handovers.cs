@@ -71,25 +71,34 @@ public sealed partial class OutreachGrpcService
         });
     }
 
-    /// <summary>Runs <paramref name="work"/> on a handover the caller may see, auditing the access or the refusal.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on a handover the caller may see, its audit entry in the same
+    /// transaction; a refusal is audited after nothing else was done.
+    /// </summary>
     private async Task<Handover> AuditedAsync(
         ServerCallContext context, string handoverId, string action, Func<HandoverRow, string, DbConnection, DbTransaction, Task<Handover>> work)
     {
         var caller = Caller.From(context);
-        var reason = context.RequestHeaders.GetValue(PersonAccessGuard<EngagementDatabase>.BreakGlassHeader);
-        var refused = await database.InTransactionAsync<(HandoverRow row, string basis)?>(async (db, tx) =>
+        var reason = BreakGlass.Reason(context);
+        string? refused = null;
+        var done = await database.InTransactionAsync(async (db, tx) =>
         {
             var row = await handovers.GetAsync(db, tx, handoverId);
-            var basis = await BasisAsync(caller, row, db, tx, context, reason);
-            await AuditLog.WriteAsync(db, tx, guard.Entry(caller, action, row.PersonId, basis ?? "Denied", reason));
-            return basis is null ? null : (row, basis);
+            if (await BasisAsync(caller, row, db, tx, context, reason) is not { } basis)
+            {
+                refused = row.PersonId;
+                return null;
+            }
+            await AuditLog.WriteAsync(db, tx, guard.Entry(caller, action, row.PersonId, basis, reason));
+            return await work(row, basis, db, tx);
         }, context.CancellationToken);
-        if (refused is not { } allowed)
+        if (done is not null)
         {
-            throw new PermissionDeniedException("No legitimate relationship with this person, and the handover is to another area.");
+            return done;
         }
-        return await database.InTransactionAsync(async (db, tx) =>
-            await work(await handovers.GetAsync(db, tx, handoverId), allowed.basis, db, tx), context.CancellationToken);
+        await database.InTransactionAsync(
+            (db, tx) => AuditLog.WriteAsync(db, tx, guard.Entry(caller, action, refused, "Denied", reason)), CancellationToken.None);
+        throw new PermissionDeniedException("No legitimate relationship with this person, and the handover is to another area.");
     }
 
     private async Task<string?> BasisAsync(

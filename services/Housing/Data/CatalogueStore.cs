@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Platform.BuildingBlocks.Errors;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Housing.Data;
 
@@ -9,6 +10,8 @@ public sealed class CatalogueRow
 {
     public string Id { get; set; } = "";
     public string? ParentId { get; set; }
+    /// <summary>Set on providers only: the agency that keeps the provider and everything under it.</summary>
+    public string? OwnerAgency { get; set; }
     public string Name { get; set; } = "";
     public string AttributesJson { get; set; } = "{}";
     public long Version { get; set; }
@@ -19,7 +22,10 @@ public sealed class CatalogueRow
 public sealed class CatalogueStore
 {
     internal const string InsertProvider =
-        "INSERT INTO providers (provider_id, name, attributes_json, version, updated_at) VALUES (@Id, @Name, @AttributesJson, 1, @UpdatedAt)";
+        """
+        INSERT INTO providers (provider_id, owner_agency, name, attributes_json, version, updated_at)
+        VALUES (@Id, @OwnerAgency, @Name, @AttributesJson, 1, @UpdatedAt)
+        """;
 
     internal const string InsertScheme =
         """
@@ -60,9 +66,34 @@ public sealed class CatalogueStore
         WHERE unit_id = @Id AND version = @ExpectedVersion
         """;
 
-    public static readonly CatalogueLevel Provider = new("Provider", InsertProvider, SelectProvider, UpdateProviderRow);
-    public static readonly CatalogueLevel Scheme = new("Scheme", InsertScheme, SelectScheme, UpdateSchemeRow);
-    public static readonly CatalogueLevel Unit = new("Unit", InsertUnit, SelectUnit, UpdateUnitRow);
+    internal const string SelectOwnerOfProvider = "SELECT owner_agency FROM providers WHERE provider_id = @Id";
+
+    internal const string SelectOwnerOfScheme =
+        "SELECT p.owner_agency FROM schemes s JOIN providers p ON p.provider_id = s.provider_id WHERE s.scheme_id = @Id";
+
+    internal const string SelectOwnerOfUnit =
+        """
+        SELECT p.owner_agency FROM units u JOIN schemes s ON s.scheme_id = u.scheme_id
+        JOIN providers p ON p.provider_id = s.provider_id WHERE u.unit_id = @Id
+        """;
+
+    public static readonly CatalogueLevel Provider = new("Provider", InsertProvider, SelectProvider, UpdateProviderRow, SelectOwnerOfProvider);
+    public static readonly CatalogueLevel Scheme = new("Scheme", InsertScheme, SelectScheme, UpdateSchemeRow, SelectOwnerOfScheme);
+    public static readonly CatalogueLevel Unit = new("Unit", InsertUnit, SelectUnit, UpdateUnitRow, SelectOwnerOfUnit);
+
+    /// <summary>
+    /// Only the housing officers of the agency that keeps a provider (or an admin) change it, its
+    /// schemes, units and vacancies: one agency must not rewrite what another promises its residents.
+    /// </summary>
+    public async Task EnsureKeeperAsync(DbConnection db, DbTransaction tx, CatalogueLevel level, string id, Caller caller)
+    {
+        var owner = await db.QuerySingleOrDefaultAsync<string?>(level.Owner, new { Id = id }, tx)
+            ?? throw new NotFoundException(level.What, id);
+        if (owner != caller.Agency && !caller.IsIn(PlatformRoles.Admin))
+        {
+            throw new PermissionDeniedException($"{level.What} '{id}' is kept by {owner}: only its housing officers change it.");
+        }
+    }
 
     public Task InsertAsync(DbConnection db, DbTransaction tx, CatalogueLevel level, CatalogueRow row) =>
         db.ExecuteAsync(level.Insert, row, tx);
@@ -83,4 +114,4 @@ public sealed class CatalogueStore
     }
 }
 
-public sealed record CatalogueLevel(string What, string Insert, string Select, string Update);
+public sealed record CatalogueLevel(string What, string Insert, string Select, string Update, string Owner);

@@ -57,6 +57,13 @@ public sealed class VacancyStore
         WHERE vacancy_id = @VacancyId AND status = 'open' AND held_by_offer_id = @OfferId
         """;
 
+    /// <summary>She will not move in after all: the vacancy her accepted offer was promised to is open again.</summary>
+    internal const string Reopen =
+        """
+        UPDATE vacancies SET status = 'open', held_by_offer_id = NULL, hold_expires_at = NULL, version = version + 1
+        WHERE vacancy_id = @VacancyId AND status = 'promised' AND held_by_offer_id = @OfferId
+        """;
+
     internal const string Close =
         """
         UPDATE vacancies SET status = @Status, closed_reason = @Reason, closed_at = @Now, held_by_offer_id = NULL,
@@ -81,6 +88,9 @@ public sealed class VacancyStore
 
     public async Task<bool> TryPromiseAsync(DbConnection db, DbTransaction tx, string vacancyId, string offerId) =>
         await db.ExecuteAsync(Promise, new { VacancyId = vacancyId, OfferId = offerId }, tx) == 1;
+
+    public Task ReopenAsync(DbConnection db, DbTransaction tx, string vacancyId, string offerId) =>
+        db.ExecuteAsync(Reopen, new { VacancyId = vacancyId, OfferId = offerId }, tx);
 
     public Task ReleaseAsync(DbConnection db, DbTransaction tx, string vacancyId, string offerId) =>
         db.ExecuteAsync(Release, new { VacancyId = vacancyId, OfferId = offerId }, tx);

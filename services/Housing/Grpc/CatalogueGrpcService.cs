@@ -2,6 +2,7 @@ using System.Data.Common;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Platform.BuildingBlocks.Errors;
+using Platform.BuildingBlocks.Security;
 using Platform.Housing.Data;
 using Platform.Housing.V1;
 
@@ -20,6 +21,7 @@ public sealed class CatalogueGrpcService(
     public override async Task<Provider> CreateProvider(CreateProviderRequest request, ServerCallContext context)
     {
         var row = NewRow(request.Name, request.Attributes, parentId: null);
+        row.OwnerAgency = Caller.From(context).Agency;
         await database.InTransactionAsync((db, tx) => catalogue.InsertAsync(db, tx, CatalogueStore.Provider, row));
         return HousingViews.Provider(row);
     }
@@ -27,7 +29,7 @@ public sealed class CatalogueGrpcService(
     [Authorize(Roles = HousingRoles.Officers)]
     public override async Task<Provider> UpdateProvider(UpdateProviderRequest request, ServerCallContext context)
     {
-        var row = await UpdateAsync(CatalogueStore.Provider, request.ProviderId, "provider_id", request.Name, request.Attributes, request.ExpectedVersion);
+        var row = await UpdateAsync(context, CatalogueStore.Provider, request.ProviderId, "provider_id", request.Name, request.Attributes, request.ExpectedVersion);
         await index.ReloadProviderAsync(row.Id);
         return HousingViews.Provider(row);
     }
@@ -38,7 +40,7 @@ public sealed class CatalogueGrpcService(
         var row = NewRow(request.Name, request.Attributes, request.ProviderId, "provider_id");
         await database.InTransactionAsync(async (db, tx) =>
         {
-            await catalogue.GetAsync(db, tx, CatalogueStore.Provider, request.ProviderId);
+            await catalogue.EnsureKeeperAsync(db, tx, CatalogueStore.Provider, request.ProviderId, Caller.From(context));
             await catalogue.InsertAsync(db, tx, CatalogueStore.Scheme, row);
         });
         return HousingViews.Scheme(row);
@@ -47,7 +49,7 @@ public sealed class CatalogueGrpcService(
     [Authorize(Roles = HousingRoles.Officers)]
     public override async Task<Scheme> UpdateScheme(UpdateSchemeRequest request, ServerCallContext context)
     {
-        var row = await UpdateAsync(CatalogueStore.Scheme, request.SchemeId, "scheme_id", request.Name, request.Attributes, request.ExpectedVersion);
+        var row = await UpdateAsync(context, CatalogueStore.Scheme, request.SchemeId, "scheme_id", request.Name, request.Attributes, request.ExpectedVersion);
         await index.ReloadSchemeAsync(row.Id);
         return HousingViews.Scheme(row);
     }
@@ -58,7 +60,7 @@ public sealed class CatalogueGrpcService(
         var row = NewRow(request.Name, request.Attributes, request.SchemeId, "scheme_id");
         var unit = await database.InTransactionAsync(async (db, tx) =>
         {
-            await catalogue.GetAsync(db, tx, CatalogueStore.Scheme, request.SchemeId);
+            await catalogue.EnsureKeeperAsync(db, tx, CatalogueStore.Scheme, request.SchemeId, Caller.From(context));
             await catalogue.InsertAsync(db, tx, CatalogueStore.Unit, row);
             return await ViewAsync(db, tx, row.Id);
         });
@@ -69,7 +71,7 @@ public sealed class CatalogueGrpcService(
     [Authorize(Roles = HousingRoles.Officers)]
     public override async Task<Unit> UpdateUnit(UpdateUnitRequest request, ServerCallContext context)
     {
-        var row = await UpdateAsync(CatalogueStore.Unit, request.UnitId, "unit_id", request.Name, request.Attributes, request.ExpectedVersion);
+        var row = await UpdateAsync(context, CatalogueStore.Unit, request.UnitId, "unit_id", request.Name, request.Attributes, request.ExpectedVersion);
         await index.ReloadUnitsAsync(row.Id);
         return await GetUnit(new GetUnitRequest { UnitId = row.Id }, context);
     }
@@ -112,7 +114,7 @@ public sealed class CatalogueGrpcService(
         };
     }
 
-    private Task<CatalogueRow> UpdateAsync(CatalogueLevel level, string id, string idField, string name, PlacementAttributes? attributes, long expectedVersion)
+    private Task<CatalogueRow> UpdateAsync(ServerCallContext context, CatalogueLevel level, string id, string idField, string name, PlacementAttributes? attributes, long expectedVersion)
     {
         RequestValidation.NormaliseCodes(attributes);
         new Validator().RequiredId(id, idField).Required(name, "name", RequestValidation.NameLength)
@@ -120,6 +122,7 @@ public sealed class CatalogueGrpcService(
         var row = new CatalogueRow { Id = id, Name = name.Trim(), AttributesJson = UnitEntries.Format(attributes), UpdatedAt = clock.GetUtcNow() };
         return database.InTransactionAsync(async (db, tx) =>
         {
+            await catalogue.EnsureKeeperAsync(db, tx, level, id, Caller.From(context));
             await catalogue.UpdateAsync(db, tx, level, row, expectedVersion);
             return await catalogue.GetAsync(db, tx, level, id);
         });

@@ -21,7 +21,7 @@ public sealed partial class OfferGrpcService
         var (offer, released) = await guard.RunAsync(context, PersonOfOffer(request.OfferId), "housing.offer.accept", async (db, tx) =>
         {
             var offer = await offers.GetAsync(db, tx, request.OfferId);
-            EnsureOpen(offer, now);
+            EnsureOpen(offer, now, "accepted");
             if (await offers.HasAcceptedAsync(db, tx, offer.PersonId))
             {
                 throw new PreconditionFailedException("She has already accepted another offer; only one accepted offer at a time.");
@@ -60,14 +60,19 @@ public sealed partial class OfferGrpcService
         var offer = await guard.RunAsync(context, PersonOfOffer(request.OfferId), "housing.offer.decline", async (db, tx) =>
         {
             var offer = await offers.GetAsync(db, tx, request.OfferId);
-            if (offer.Status != OfferStatuses.Offered)
+            // An accepted offer can still be declined until she moves in (she changes her mind, or
+            // the provider withdraws): the vacancy it was promised to opens again.
+            var accepted = offer.Status == OfferStatuses.Accepted;
+            if (!accepted)
             {
-                throw new PreconditionFailedException($"The offer is {offer.Status.Replace('_', ' ')}: there is nothing to decline.");
+                EnsureOpen(offer, now, "declined");
             }
             var parkedUntil = reason!.Consequence == DeclineConsequence.Park ? now.AddDays(reason.ParkDays) : (DateTimeOffset?)null;
             var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
             await offers.DecideAsync(db, tx, offer, request.ExpectedVersion, OfferStatuses.Declined, now, request.ReasonCode, note, parkedUntil);
-            await vacancies.ReleaseAsync(db, tx, offer.VacancyId, offer.OfferId);
+            await (accepted
+                ? vacancies.ReopenAsync(db, tx, offer.VacancyId, offer.OfferId)
+                : vacancies.ReleaseAsync(db, tx, offer.VacancyId, offer.OfferId));
             await Outbox.EnqueueAsync(db, tx, new OfferDeclined
             {
                 OfferId = offer.OfferId, PersonId = offer.PersonId, VacancyId = offer.VacancyId, ReasonCode = request.ReasonCode!, Agency = agency, OccurredAt = now,
@@ -86,11 +91,11 @@ public sealed partial class OfferGrpcService
         return HousingViews.Offer(offer, now);
     }
 
-    private static void EnsureOpen(OfferRow offer, DateTimeOffset now)
+    private static void EnsureOpen(OfferRow offer, DateTimeOffset now, string decision)
     {
         if (offer.Status != OfferStatuses.Offered)
         {
-            throw new PreconditionFailedException($"The offer is {offer.Status.Replace('_', ' ')}; only an open offer can be accepted.");
+            throw new PreconditionFailedException($"The offer is {offer.Status.Replace('_', ' ')}; only an open offer can be {decision}.");
         }
         if (offer.HoldExpiresAt <= now)
         {

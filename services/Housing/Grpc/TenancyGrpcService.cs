@@ -33,6 +33,10 @@ public sealed class TenancyGrpcService(
                 {
                     throw new PreconditionFailedException($"The offer is {offer.Status.Replace('_', ' ')}; a tenancy starts from an accepted offer.");
                 }
+                if (started < offer.DecidedAt)
+                {
+                    throw new InvalidArgumentException("started_at", "is before the offer was accepted");
+                }
                 var row = new TenancyRow
                 {
                     TenancyId = Guid.NewGuid().ToString(), OfferId = offer.OfferId, PersonId = offer.PersonId, UnitId = offer.UnitId,

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Platform.BuildingBlocks.Errors;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Security;
 using Platform.Housing.Data;
 using Platform.Housing.V1;
 using Platform.IntegrationEvents.Housing;
@@ -23,6 +24,7 @@ public sealed class VacancyGrpcService(
         new Validator().RequiredId(request.UnitId, "unit_id")
             .Check(until is null || until > from, "available_until", "must be after available_from")
             .Check(until is null || until > now, "available_until", "is in the past")
+            .Check(from <= now.AddYears(2), "available_from", "is more than two years ahead: open the vacancy nearer the time")
             .ThrowIfInvalid();
         var row = new VacancyRow
         {
@@ -30,6 +32,7 @@ public sealed class VacancyGrpcService(
         };
         await database.InTransactionAsync(async (db, tx) =>
         {
+            await catalogue.EnsureKeeperAsync(db, tx, CatalogueStore.Unit, request.UnitId, Caller.From(context));
             var unit = await catalogue.GetAsync(db, tx, CatalogueStore.Unit, request.UnitId);
             var scheme = await catalogue.GetAsync(db, tx, CatalogueStore.Scheme, unit.ParentId!);
             if (await vacancies.LiveForUnitAsync(db, tx, request.UnitId) is not null)
@@ -56,9 +59,10 @@ public sealed class VacancyGrpcService(
         var row = await database.InTransactionAsync(async (db, tx) =>
         {
             var vacancy = await vacancies.GetAsync(db, tx, request.VacancyId);
+            await catalogue.EnsureKeeperAsync(db, tx, CatalogueStore.Unit, vacancy.UnitId, Caller.From(context));
             if (vacancy.Status == VacancyStatuses.Promised)
             {
-                throw new PreconditionFailedException("The vacancy is promised to a person who accepted an offer; start her tenancy or record why she will not move in.");
+                throw new PreconditionFailedException("The vacancy is promised to a person who accepted an offer; start her tenancy, or decline the offer with the reason she will not move in.");
             }
             if (vacancy.Status != VacancyStatuses.Open)
             {

@@ -101,6 +101,20 @@ public sealed class HandoverTests(EngagementFixture fixture) : IClassFixture<Eng
     }
 
     [Fact]
+    public async Task Break_glass_on_a_handover_is_audited_and_a_reason_too_long_is_refused()
+    {
+        var person = await fixture.PersonAsync();
+        var handover = await MovedAsync(person);
+
+        var opened = await fixture.As(EngagementFixture.Stranger, "MARAC referral received this morning").Outreach
+            .GetHandoverAsync(new GetHandoverRequest { HandoverId = handover.HandoverId });
+        await Rpc.RejectsField("x-break-glass-reason", () => fixture.As(EngagementFixture.Stranger, new string('x', 501)).Outreach
+            .GetHandoverAsync(new GetHandoverRequest { HandoverId = handover.HandoverId }));
+
+        Assert.Equal(person, opened.PersonId);
+    }
+
+    [Fact]
     public async Task Same_move_delivered_twice_opens_one_handover()
     {
         var person = await fixture.PersonAsync();

@@ -2,6 +2,8 @@
 -- effective attributes are its provider's, then its scheme's, then its own.
 CREATE TABLE providers (
     provider_id     TEXT PRIMARY KEY,
+    -- The agency whose housing officers keep this provider's schemes, units and vacancies.
+    owner_agency    TEXT NOT NULL,
     name            TEXT NOT NULL,
     attributes_json TEXT NOT NULL,
     version         INTEGER NOT NULL,

@@ -2,6 +2,8 @@
 -- effective attributes are its provider's, then its scheme's, then its own.
 CREATE TABLE dbo.providers (
     provider_id     VARCHAR(36) NOT NULL CONSTRAINT pk_providers PRIMARY KEY,
+    -- The agency whose housing officers keep this provider's schemes, units and vacancies.
+    owner_agency    NVARCHAR(100) NOT NULL,
     name            NVARCHAR(200) NOT NULL,
     attributes_json NVARCHAR(MAX) NOT NULL,
     version         BIGINT NOT NULL,
