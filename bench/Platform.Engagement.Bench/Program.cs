@@ -18,19 +18,23 @@ const int ChronologyEntries = 5_000;
 const int ImportItems = 50_000;
 const int Calls = 500;
 
-await using var host = await BenchHost.StartAsync();
+var data = Path.Combine(Path.GetTempPath(), "engagement-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Directory.CreateDirectory(data);
+await using var host = ServiceHost.Build("engagement-bench", data, builder => builder.AddEngagement(), app => app.MapEngagement());
+await host.StartAsync();
+var address = ServiceHost.Address(host);
 var random = new Random(20261126);
 var now = DateTimeOffset.UtcNow;
 var people = Enumerable.Range(0, People).Select(_ => Guid.NewGuid().ToString()).ToList();
 await SeedAccessAsync(host, people);
 
-var partner = new ContactService.ContactServiceClient(host.Channel(PlatformRoles.PartnerSystem, Agency, Area));
+var partner = new ContactService.ContactServiceClient(ServiceHost.Channel(address, PlatformRoles.PartnerSystem, Agency, Area));
 var chronologyPerson = people[0];
 var single = await ImportAsync(partner, Workload.Contacts(random, "bench-chronology", [chronologyPerson], ChronologyEntries, now));
 Console.WriteLine($"Seeded a chronology of {single.Stored} contacts (+ the person's involvement).");
 
 var importOnly = args.Contains("--import-only");
-var chronology = new ChronologyService.ChronologyServiceClient(host.Channel(PlatformRoles.SupportWorker, Agency, Area));
+var chronology = new ChronologyService.ChronologyServiceClient(ServiceHost.Channel(address, PlatformRoles.SupportWorker, Agency, Area));
 Samples[] timings = importOnly ? [] : new[]
 {
     await TimeAsync("First page of 100, oldest first", () => chronology.GetChronologyAsync(
@@ -71,6 +75,9 @@ Console.WriteLine("| Bulk import | items | stored | duplicates | rejected | item
 Console.WriteLine("|---|---|---|---|---|---|---|");
 Console.WriteLine($"| {ImportItems:N0} new contacts over {People:N0} people | {ImportItems:N0} | {first.Stored:N0} | {first.Duplicates:N0} | {first.Rejected:N0} | {firstRate:N0} | {firstRate / 10_000:0.00} |");
 Console.WriteLine($"| The same items again | {ImportItems:N0} | {again.Stored:N0} | {again.Duplicates:N0} | {again.Rejected:N0} | {againRate:N0} | {againRate / 10_000:0.00} |");
+await host.StopAsync();
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+Directory.Delete(data, recursive: true);
 return 0;
 
 static async Task<ImportContactsResponse> ImportAsync(ContactService.ContactServiceClient client, IEnumerable<ImportContactsRequest> items)
@@ -101,7 +108,7 @@ static async Task<Samples> TimeAsync(string name, Func<Task> call)
 }
 
 // People become known to the engagement service as in production: from the registry's events.
-static async Task SeedAccessAsync(BenchHost host, IReadOnlyList<string> people)
+static async Task SeedAccessAsync(WebApplication host, IReadOnlyList<string> people)
 {
     var bus = host.Services.GetRequiredService<IBus>();
     var at = DateTimeOffset.UtcNow.AddYears(-3);

@@ -27,13 +27,15 @@ const int Warmup = 1000;
 
 var data = Path.Combine(Path.GetTempPath(), "housing-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(data);
-await using var app = BenchHost.Build(data);
+await using var app = ServiceHost.Build("housing-bench", data, builder => builder.AddHousing(), application => application.MapHousing(),
+    // The bench loads the index itself, to measure it.
+    new Dictionary<string, string?> { ["Housing:Matching:RefreshSeconds"] = "0" });
 await app.StartAsync();
 var now = DateTimeOffset.UtcNow;
 var database = app.Services.GetRequiredService<HousingDatabase>();
 
 var loading = Stopwatch.StartNew();
-var (unitCount, vacancyCount) = await BenchHost.LoadCatalogueAsync(database, new CatalogueGenerator(units, seed, now));
+var (unitCount, vacancyCount) = await CatalogueLoader.LoadAsync(database, new CatalogueGenerator(units, seed, now));
 Console.WriteLine($"Catalogue: {unitCount:N0} units, {vacancyCount:N0} vacancies written in {loading.Elapsed.TotalSeconds:0.0} s.");
 
 var index = app.Services.GetRequiredService<PlacementIndex>();
@@ -46,8 +48,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Index: {index.Co
 
 // People known to housing through the registry's events, each with a needs profile set over gRPC.
 var caller = new Caller("bench-officer", new HashSet<string>(StringComparer.Ordinal) { PlatformRoles.HousingOfficer }, "housing-bristol", "E06000023");
-var token = DevelopmentTokens.Issue(BenchHost.Auth, caller.Subject, PlatformRoles.HousingOfficer, caller.Agency, caller.LocalAuthority);
-using var channel = GrpcChannel.ForAddress(BenchHost.Address(app), new GrpcChannelOptions { HttpHandler = new BearerHandler(token) });
+using var channel = ServiceHost.Channel(ServiceHost.Address(app), PlatformRoles.HousingOfficer, caller.Agency, caller.LocalAuthority);
 var personIds = Enumerable.Range(0, people).Select(_ => Guid.NewGuid().ToString()).ToList();
 var bus = app.Services.GetRequiredService<IBus>();
 foreach (var personId in personIds)
@@ -91,8 +92,8 @@ var overGrpc = await MeasureAsync("gRPC HTTP/2 socket: MatchPlacements, page 20"
     i => client.MatchPlacementsAsync(new MatchPlacementsRequest { PersonId = personIds[i % people] }).ResponseAsync);
 var whyNot = await MeasureAsync("gRPC HTTP/2 socket: MatchPlacements, page 20 + 20 why-not",
     i => client.MatchPlacementsAsync(new MatchPlacementsRequest { PersonId = personIds[i % people], IncludeExcluded = true }).ResponseAsync);
-await using var gateway = await GatewayProcess.StartAsync("housing", BenchHost.Address(app));
-using var gatewayChannel = GrpcChannel.ForAddress(gateway.GrpcAddress, new GrpcChannelOptions { HttpHandler = new BearerHandler(token) });
+await using var gateway = await GatewayProcess.StartAsync("housing", ServiceHost.Address(app));
+using var gatewayChannel = ServiceHost.Channel(gateway.GrpcAddress, PlatformRoles.HousingOfficer, caller.Agency, caller.LocalAuthority);
 var throughGateway = new MatchingService.MatchingServiceClient(gatewayChannel);
 var viaGateway = await MeasureAsync("through the YARP gateway (HTTP/2 both hops): MatchPlacements, page 20",
     i => throughGateway.MatchPlacementsAsync(new MatchPlacementsRequest { PersonId = personIds[i % people] }).ResponseAsync);
@@ -175,14 +176,4 @@ async Task WaitForPeopleAsync()
         await Task.Delay(50);
     }
     throw new TimeoutException("The people were not projected in time.");
-}
-
-/// <summary>Adds the caller's bearer token to every call.</summary>
-internal sealed class BearerHandler(string token) : DelegatingHandler(new SocketsHttpHandler())
-{
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return base.SendAsync(request, cancellationToken);
-    }
 }

@@ -74,8 +74,13 @@ public sealed class DistributedEngagementTests : IAsyncLifetime
                 },
             }, worker.Auth).ResponseAsync);
         }
-        var summary = await new ChronologyService.ChronologyServiceClient(worker.Channel)
-            .GetEngagementSummaryAsync(new GetEngagementSummaryRequest { PersonId = registered.PersonId }, worker.Auth);
+        // The handover names the agencies involved when she moves: wait until the engagement service has heard of hers.
+        var chronology = new ChronologyService.ChronologyServiceClient(worker.Channel);
+        var summary = await chronology.GetEngagementSummaryAsync(new GetEngagementSummaryRequest { PersonId = registered.PersonId }, worker.Auth);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); summary.ActiveAgencies == 0 && DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            summary = await chronology.GetEngagementSummaryAsync(new GetEngagementSummaryRequest { PersonId = registered.PersonId }, worker.Auth);
+        }
         await new AddressService.AddressServiceClient(worker.Channel).RecordAddressAsync(new RecordAddressRequest
         {
             PersonId = registered.PersonId, ExpectedVersion = registered.Version,
