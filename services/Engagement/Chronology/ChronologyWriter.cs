@@ -12,7 +12,7 @@ public sealed class ChronologyWriter(ChronologyStore store)
     {
         foreach (var entry in entries.Where(e => e.EntryId.Length == 0))
         {
-            entry.EntryId = Guid.NewGuid().ToString();
+            entry.EntryId = Guid.CreateVersion7().ToString();
         }
         return store.InsertAsync(db, tx, entries);
     }

@@ -46,15 +46,13 @@ public sealed class ChronologyStore(EngagementDatabase database)
 
     public async Task InsertAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<ChronologyEntryRow> entries)
     {
-        await db.ExecuteAsync(Insert, entries, tx);
-        var themes = entries.SelectMany(e => e.ThemeList.Select(theme => new { e.EntryId, Theme = theme })).ToList();
-        if (themes.Count > 0)
-        {
-            await db.ExecuteAsync(InsertTheme, themes, tx);
-        }
+        await BulkInsert.ExecuteAsync(db, tx, Insert, entries);
+        await BulkInsert.ExecuteAsync(db, tx, InsertTheme, entries.SelectMany(e => e.ThemeList.Select(theme => new EntryTheme(e.EntryId, theme))));
     }
 
     public Task InsertAsync(DbConnection db, DbTransaction tx, ChronologyEntryRow entry) => InsertAsync(db, tx, [entry]);
+
+    private sealed record EntryTheme(string EntryId, string Theme);
 
     public Task MarkSupersededAsync(DbConnection db, DbTransaction tx, string contactId) =>
         db.ExecuteAsync(MarkContactSuperseded, new { ContactId = contactId }, tx);

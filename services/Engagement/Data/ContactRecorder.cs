@@ -31,15 +31,12 @@ public sealed class ContactRecorder(
             await chronologyStore.MarkSupersededAsync(db, tx, amendment.SupersedesContactId!);
         }
         await chronology.WriteAsync(db, tx, rows.Select(ContactEntries.For).ToList());
-        foreach (var row in rows)
+        await Outbox.EnqueueAsync(db, tx, rows.Select(row => new ContactRecorded
         {
-            await Outbox.EnqueueAsync(db, tx, new ContactRecorded
-            {
-                ContactId = row.ContactId, PersonId = row.PersonId, Agency = row.Agency, ContactAt = row.ContactAt,
-                Channel = row.Channel, Outcome = row.Outcome, SeenAlone = row.SeenAlone, Significant = row.Significant,
-                SupersedesContactId = row.SupersedesContactId, OccurredAt = now,
-            });
-        }
+            ContactId = row.ContactId, PersonId = row.PersonId, Agency = row.Agency, ContactAt = row.ContactAt,
+            Channel = row.Channel, Outcome = row.Outcome, SeenAlone = row.SeenAlone, Significant = row.Significant,
+            SupersedesContactId = row.SupersedesContactId, OccurredAt = now,
+        }));
         if (!checkNow)
         {
             await states.MarkPendingAsync(db, tx, rows.Select(r => r.PersonId).Distinct(StringComparer.Ordinal));

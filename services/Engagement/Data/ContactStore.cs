@@ -51,9 +51,7 @@ public sealed class ContactStore(EngagementDatabase database)
     internal static string SelectBySource(SqlDialect dialect) =>
         $"SELECT source_id, contact_id FROM contacts WHERE source_system = @SourceSystem AND source_id IN {dialect.InList("@SourceIds")}";
 
-    public Task InsertAsync(DbConnection db, DbTransaction tx, ContactRow row) => db.ExecuteAsync(Insert, row, tx);
-
-    public Task InsertAsync(DbConnection db, DbTransaction tx, IEnumerable<ContactRow> rows) => db.ExecuteAsync(Insert, rows, tx);
+    public Task InsertAsync(DbConnection db, DbTransaction tx, IEnumerable<ContactRow> rows) => BulkInsert.ExecuteAsync(db, tx, Insert, rows);
 
     public async Task<ContactRow> GetAsync(DbConnection db, DbTransaction tx, string contactId) =>
         await db.QuerySingleOrDefaultAsync<ContactRow>(SelectById, new { ContactId = contactId }, tx)

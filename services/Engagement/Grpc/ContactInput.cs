@@ -59,7 +59,7 @@ public static class ContactInput
         v.ThrowIfInvalid();
         return new ContactRow
         {
-            ContactId = Guid.NewGuid().ToString(), PersonId = person,
+            ContactId = Guid.CreateVersion7().ToString(), PersonId = person,
             Agency = details.Agency.Length > 0 ? details.Agency : caller.Agency,
             Worker = Blank(details.Worker), ContactAt = at!.Value,
             Channel = EnumWords<Channel>.Word(details.Channel), Outcome = EnumWords<Outcome>.Word(details.Outcome),
