@@ -7,6 +7,9 @@ public sealed record PersonRegistered : IntegrationEvent
     /// <summary>GSS code of the local authority of the current address, when one was given.</summary>
     public string? LocalAuthority { get; init; }
 
+    /// <summary>Since when she has lived at that address (local connection counts from here), when one was given.</summary>
+    public DateTimeOffset? LivingThereSince { get; init; }
+
     /// <summary>A confidential address grants no agency access by area (someone fleeing abuse).</summary>
     public bool AddressConfidential { get; init; }
 }

@@ -65,7 +65,7 @@ public sealed partial class PeopleGrpcService(
             await Outbox.EnqueueAsync(db, tx, new PersonRegistered
             {
                 PersonId = personId, RegisteredByAgency = caller.Agency, LocalAuthority = address?.LocalAuthority,
-                AddressConfidential = address?.Confidential ?? false, OccurredAt = now,
+                LivingThereSince = address?.ValidFrom, AddressConfidential = address?.Confidential ?? false, OccurredAt = now,
             });
             await Outbox.EnqueueAsync(db, tx, InvolvementGrpcService.Started(involvement, now));
             var row = await people.GetAsync(db, tx, personId);

@@ -84,4 +84,27 @@ public sealed class HousingEventsTests(HousingFixture fixture) : IClassFixture<H
         Assert.Equal([World.Bristol], profile.LocalConnections);
         Assert.True(explained.Fits, string.Join("; ", explained.Rules.Where(r => !r.Passed).Select(r => r.Reason)));
     }
+
+    [Fact]
+    public async Task Local_connection_counts_from_when_she_moved_in_not_from_when_she_was_registered()
+    {
+        await using var host = await TestHost.StartAsync(b => { b.AddRegistry(); b.AddHousing(); }, a => { a.MapRegistry(); a.MapHousing(); });
+        var worker = Identity.HousingOfficer();
+        var people = new RegistryV1.PeopleService.PeopleServiceClient(host.Channel(worker));
+        var housing = new HousingClient(host.Channel(worker));
+
+        var person = (await people.RegisterPersonAsync(new RegistryV1.RegisterPersonRequest
+        {
+            Details = new RegistryV1.PersonDetails { Names = { new RegistryV1.PersonName { Type = RegistryV1.NameType.Usual, GivenNames = "Iris", FamilyName = "Penhale" } } },
+            Address = new RegistryV1.Address
+            {
+                Lines = { "4 Dock Lane" }, LocalAuthority = World.Bristol, From = Timestamp.FromDateTimeOffset(host.Clock.GetUtcNow().AddMonths(-7)),
+            },
+            ConfirmedNotDuplicate = true,
+        })).Person;
+        await World.UntilAsync(host, "SELECT COUNT(*) FROM address_points WHERE person_id = @PersonId", person.PersonId);
+        var profile = await World.NeedsAsync(housing, person.PersonId);
+
+        Assert.Equal([World.Bristol], profile.LocalConnections);
+    }
 }

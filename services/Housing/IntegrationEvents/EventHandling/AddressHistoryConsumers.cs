@@ -15,7 +15,7 @@ public sealed class AddressOnRegistrationConsumer(HousingDatabase database, Pers
 {
     protected override Task HandleAsync(PersonRegistered message, DbConnection db, DbTransaction tx, CancellationToken cancellationToken) =>
         GssCode.IsValid(message.LocalAuthority)
-            ? facts.AddAddressPointAsync(db, tx, message.PersonId, message.LocalAuthority, message.OccurredAt)
+            ? facts.AddAddressPointAsync(db, tx, message.PersonId, message.LocalAuthority, message.LivingThereSince ?? message.OccurredAt)
             : Task.CompletedTask;
 }
 
