@@ -5,7 +5,6 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Platform.Bench;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Data.Migrations;
 using Platform.BuildingBlocks.Security;
@@ -126,7 +125,7 @@ if (options.Grpc)
         new AddressStore(), new InvolvementStore(), new LinkStore(),
         new PersonViews(new LinkStore(), new AddressStore(), new InvolvementStore(), clock),
         new DuplicateFinder(people, candidates, new DuplicateScorer(new DuplicateScoringOptions()), access), search, clock);
-    var context = new BenchCallContext(caller);
+    var context = new Platform.Bench.BenchCallContext(caller);
     Task<IReadOnlyList<string>> ViaHandlerAsync(BenchQuery query) => HandlerAsync(service, context, query);
     foreach (var query in warmup.Take(200))
     {
@@ -186,7 +185,7 @@ async Task<IReadOnlyList<string>> SearchAsync(BenchQuery query)
     return hits.Select(hit => hit.Row.PersonId).ToList();
 }
 
-static async Task<IReadOnlyList<string>> HandlerAsync(PeopleGrpcService service, BenchCallContext context, BenchQuery query)
+static async Task<IReadOnlyList<string>> HandlerAsync(PeopleGrpcService service, Platform.Bench.BenchCallContext context, BenchQuery query)
 {
     var request = new SearchPersonsRequest
     {
