@@ -23,7 +23,7 @@ public sealed class DistributedEngagementTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!Infrastructure.CanConnect(Infrastructure.RabbitMqHost, 5672))
+        if (!Infrastructure.RabbitMqIsReachable)
         {
             return; // the test reports why it is skipped
         }
