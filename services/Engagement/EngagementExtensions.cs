@@ -40,6 +40,7 @@ public static class EngagementExtensions
         services.AddChronologySources();
         services.AddConsumer<PersonRegisteredConsumer>(ServiceName, "person-registered");
         services.AddConsumer<PersonMovedConsumer>(ServiceName, "person-moved");
+        services.AddConsumer<PersonsLinkedConsumer>(ServiceName, "persons-linked");
         services.AddConsumer<RiskLevelChangedConsumer>(ServiceName, "risk-level-changed");
         services.AddConsumer<OutreachRequestedConsumer>(ServiceName, "assertive-outreach-requested");
         return builder;

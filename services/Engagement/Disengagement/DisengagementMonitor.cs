@@ -41,35 +41,46 @@ public sealed class DisengagementMonitor(
             var known = await ProjectedPeople.GroupsAsync(db, tx, chunk);
             var groups = chunk.Select(p => known.TryGetValue(p, out var group) ? group : [p])
                 .DistinctBy(g => g[0], StringComparer.Ordinal)
-                .ToDictionary(g => g[0], g => g, StringComparer.Ordinal);
-            var members = groups.Values.SelectMany(g => g).ToList();
-            var histories = await contacts.FactsByPersonAsync(db, tx, members);
-            var facts = groups
-                .Select(g => (Person: g.Key, Facts: EngagementFacts.From(g.Value.SelectMany(m => histories[m]).ToList())))
-                .Where(p => p.Facts is not null)
-                .ToDictionary(p => p.Person, p => p.Facts!, StringComparer.Ordinal);
-            if (facts.Count == 0)
+                .ToList();
+            await EvaluateGroupsAsync(db, tx, groups, people, now);
+        }
+    }
+
+    /// <summary>
+    /// The same for groups given whole (each with the record that stands for it first), when the
+    /// caller knows a group the access projection may not have heard of yet (a link just made).
+    /// </summary>
+    public async Task EvaluateGroupsAsync(
+        DbConnection db, DbTransaction tx, IReadOnlyList<IReadOnlyList<string>> groupList, IReadOnlyDictionary<string, string?> prompts, DateTimeOffset now)
+    {
+        var groups = groupList.ToDictionary(g => g[0], g => g, StringComparer.Ordinal);
+        var members = groups.Values.SelectMany(g => g).ToList();
+        var histories = await contacts.FactsByPersonAsync(db, tx, members);
+        var facts = groups
+            .Select(g => (Person: g.Key, Facts: EngagementFacts.From(g.Value.SelectMany(m => histories[m]).ToList())))
+            .Where(p => p.Facts is not null)
+            .ToDictionary(p => p.Person, p => p.Facts!, StringComparer.Ordinal);
+        if (facts.Count == 0)
+        {
+            return;
+        }
+        await states.SaveAsync(db, tx, facts);
+        var open = await episodes.OpenForPeopleAsync(db, tx, facts.Keys);
+        var risks = await context.RiskLevelsAsync(db, tx, members);
+        foreach (var (personId, current) in facts)
+        {
+            var risk = groups[personId].Select(m => risks[m]).MaxBy(RiskLevels.Rank)!;
+            if (open.TryGetValue(personId, out var episode))
             {
-                continue;
+                if (!IsNewer(current.LastSuccessAt, episode.LastSuccessAt))
+                {
+                    continue;
+                }
+                await episodes.EndAsync(db, tx, episode.EpisodeId, now, Prompt(prompts, groups[personId]));
             }
-            await states.SaveAsync(db, tx, facts);
-            var open = await episodes.OpenForPeopleAsync(db, tx, facts.Keys);
-            var risks = await context.RiskLevelsAsync(db, tx, members);
-            foreach (var (personId, current) in facts)
+            if (rule.Evaluate(current, risk, now) is { } finding)
             {
-                var risk = groups[personId].Select(m => risks[m]).MaxBy(RiskLevels.Rank)!;
-                if (open.TryGetValue(personId, out var episode))
-                {
-                    if (!IsNewer(current.LastSuccessAt, episode.LastSuccessAt))
-                    {
-                        continue;
-                    }
-                    await episodes.EndAsync(db, tx, episode.EpisodeId, now, Prompt(people, groups[personId]));
-                }
-                if (rule.Evaluate(current, risk, now) is { } finding)
-                {
-                    await OpenAsync(db, tx, personId, finding, risk, current.LastSuccessAt, current.AttemptsSinceSuccess, now);
-                }
+                await OpenAsync(db, tx, personId, finding, risk, current.LastSuccessAt, current.AttemptsSinceSuccess, now);
             }
         }
     }

@@ -76,4 +76,27 @@ public sealed class RegistryAndEngagementTests : IAsyncLifetime
         Assert.False(reached.NeedsAssertiveOutreach);
         Assert.Equal(0, reached.AttemptsSinceLastSuccess);
     }
+
+    [Fact]
+    public async Task Linking_a_record_that_was_disengaging_carries_the_alert_to_the_person_and_a_contact_ends_it()
+    {
+        var kept = await _services.RegisterAsync("Leonora", "Fenwick");
+        var duplicate = await _services.RegisterAsync("Nora", "Fenwick");
+        var worker = _services.Engagement(RegistryAndEngagement.Worker);
+        var now = _services.Host.Clock.GetUtcNow();
+        for (var hour = 5; hour > 2; hour--)
+        {
+            await worker.RecordAsync(Contacts.Attempted(duplicate.PersonId, now.AddHours(-hour)));
+        }
+        await new Registry.V1.PeopleService.PeopleServiceClient(_services.Host.Channel(RegistryAndEngagement.Worker)).LinkPersonsAsync(
+            new Registry.V1.LinkPersonsRequest { PersonId = kept.PersonId, OtherPersonId = duplicate.PersonId, Reason = "the same woman" });
+        await Eventually.TrueAsync(async () =>
+            await _services.CountAsync("SELECT COUNT(*) FROM disengagement_episodes WHERE person_id = @PersonId AND ended_at IS NULL", kept.PersonId) == 1);
+
+        await worker.RecordAsync(Contacts.Made(kept.PersonId, now.AddHours(-1)));
+        var summary = await worker.Chronology.GetEngagementSummaryAsync(new GetEngagementSummaryRequest { PersonId = duplicate.PersonId });
+
+        Assert.False(summary.NeedsAssertiveOutreach);
+        Assert.Equal(0, await _services.CountAsync("SELECT COUNT(*) FROM disengagement_episodes WHERE person_id = @PersonId AND ended_at IS NULL", duplicate.PersonId));
+    }
 }
