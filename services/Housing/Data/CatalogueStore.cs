@@ -40,7 +40,7 @@ public sealed class CatalogueStore
         """;
 
     internal const string SelectProvider =
-        "SELECT provider_id AS id, NULL AS parent_id, name, attributes_json, version, updated_at FROM providers WHERE provider_id = @Id";
+        "SELECT provider_id AS id, NULL AS parent_id, owner_agency, name, attributes_json, version, updated_at FROM providers WHERE provider_id = @Id";
 
     internal const string SelectScheme =
         "SELECT scheme_id AS id, provider_id AS parent_id, name, attributes_json, version, updated_at FROM schemes WHERE scheme_id = @Id";

@@ -12,6 +12,7 @@ public static class HousingViews
     public static Provider Provider(CatalogueRow row) => new()
     {
         ProviderId = row.Id, Name = row.Name, Attributes = UnitEntries.Parse(row.AttributesJson), Version = row.Version,
+        KeepingAgency = row.OwnerAgency ?? "",
     };
 
     public static Scheme Scheme(CatalogueRow row) => new()

@@ -32,10 +32,12 @@ public sealed class KeepingAndChangingMindTests(HousingFixture fixture) : IClass
         var read = await Officer.Catalogue.GetUnitAsync(new GetUnitRequest { UnitId = unit.UnitId });
         Assert.Equal(World.ProviderDefaults().WomenOnly, read.EffectiveAttributes.WomenOnly);
         Assert.Equal(VacancyStatus.Open, read.Vacancy.Status);
-        Assert.Equal(2, (await Officer.Catalogue.UpdateProviderAsync(new UpdateProviderRequest
+        var updated = await Officer.Catalogue.UpdateProviderAsync(new UpdateProviderRequest
         {
             ProviderId = scheme.ProviderId, Name = "Women's Housing Trust", Attributes = World.ProviderDefaults(), ExpectedVersion = 1,
-        })).Version);
+        });
+        Assert.Equal(2, updated.Version);
+        Assert.Equal(Identity.HousingOfficer().Agency, updated.KeepingAgency);
     }
 
     [Fact]
