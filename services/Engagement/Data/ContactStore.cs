@@ -29,12 +29,6 @@ public sealed class ContactStore(EngagementDatabase database)
         WHERE contact_id = @ContactId AND superseded_by_contact_id IS NULL
         """;
 
-    internal const string SelectFacts =
-        """
-        SELECT contact_at, outcome, seen_alone FROM contacts
-        WHERE person_id IN @Group AND superseded_by_contact_id IS NULL
-        """;
-
     internal static string SelectLatestBefore(SqlDialect dialect) =>
         $"""
         SELECT * FROM contacts
@@ -67,11 +61,8 @@ public sealed class ContactStore(EngagementDatabase database)
     }
 
     /// <summary>The current contacts of a group of linked records, as the engagement rules read them.</summary>
-    public async Task<IReadOnlyList<ContactFact>> FactsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<string> group)
-    {
-        var rows = await db.QueryAsync<FactRow>(SelectFacts, new { Group = group }, tx);
-        return rows.Select(r => new ContactFact(r.ContactAt, ContactVocabulary.Outcome(r.Outcome), r.SeenAlone)).ToList();
-    }
+    public async Task<IReadOnlyList<ContactFact>> FactsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<string> group) =>
+        (await FactsByPersonAsync(db, tx, group)).SelectMany(person => person).ToList();
 
     /// <summary>The current contacts of each of several records (no grouping of links: the rule runs per record).</summary>
     public async Task<ILookup<string, ContactFact>> FactsByPersonAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> people)

@@ -30,8 +30,6 @@ public sealed class PersonContextStore
         WHERE person_id = @PersonId AND (area_since IS NULL OR area_since <= @At)
         """;
 
-    internal const string SelectRisk = "SELECT risk_level FROM person_context WHERE person_id IN @Group AND risk_level IS NOT NULL";
-
     internal static string SelectRiskOfMany(SqlDialect dialect) =>
         $"SELECT person_id, risk_level FROM person_context WHERE person_id IN {dialect.InList("@People")} AND risk_level IS NOT NULL";
 
@@ -57,9 +55,6 @@ public sealed class PersonContextStore
     }
 
     /// <summary>The highest risk level held for any record of the group; standard when none is known.</summary>
-    public async Task<string> RiskLevelAsync(DbConnection db, DbTransaction tx, IReadOnlyList<string> group)
-    {
-        var levels = await db.QueryAsync<string>(SelectRisk, new { Group = group }, tx);
-        return levels.OrderByDescending(RiskLevels.Rank).FirstOrDefault() ?? RiskLevels.Standard;
-    }
+    public async Task<string> RiskLevelAsync(DbConnection db, DbTransaction tx, IReadOnlyList<string> group) =>
+        (await RiskLevelsAsync(db, tx, group)).Values.MaxBy(RiskLevels.Rank) ?? RiskLevels.Standard;
 }
