@@ -39,11 +39,25 @@ public static class AuditTrail
             .Take(take).ToList();
         foreach (var (service, records) in read)
         {
-            var taken = page.Where(e => e.Service == service).Select(e => e.Record).ToList();
             // Every entry it answered is on this page, and it answered fewer than asked: nothing older is left.
-            var done = taken.Count == records.Count && records.Count <= take;
-            token = token.With(service, new TrailState(taken.Count > 0 ? taken[^1].Position : token.Trails[service].After, done));
+            var done = page.Count == 0 || (page.Count(e => e.Service == service) == records.Count && records.Count <= take);
+            token = token.With(service, new TrailState(done ? null : PositionAfter(page[^1], service), done));
         }
         return new AuditPage(page, token.Finished ? "" : token.Write(query));
+    }
+
+    /// <summary>
+    /// Where a service's trail resumes: after the page's last entry in the merged order (time, then
+    /// service, then sequence), for every service, read from or not. A service with nothing on the
+    /// page must not resume from its newest entry, or entries recorded since (this very read among
+    /// them) would appear after older ones.
+    /// </summary>
+    private static AuditPosition PositionAfter(TrailEntry last, string service)
+    {
+        var order = string.CompareOrdinal(service, last.Service);
+        return order == 0 ? last.Record.Position
+            // Ordered before the last entry at the same instant: any such entry is on the page already.
+            : order < 0 ? new AuditPosition(last.Record.Entry.At, 0)
+            : new AuditPosition(last.Record.Entry.At, long.MaxValue);
     }
 }

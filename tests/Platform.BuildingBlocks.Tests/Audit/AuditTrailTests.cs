@@ -69,6 +69,25 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_entry_recorded_while_paging_in_a_service_not_yet_read_from_does_not_appear_after_older_ones()
+    {
+        for (var minute = 10; minute < 13; minute++)
+        {
+            await WriteAsync(_registry, Entry(minute, "worker@a", "agency-a"));
+        }
+        await WriteAsync(_housing, Entry(1, "worker@a", "agency-a"));
+        var query = Query(subject: "worker@a");
+
+        var first = await PageAsync(query, "", 2);
+        // As the record of a read would be: newer than everything, in the service that had nothing on the first page.
+        await WriteAsync(_housing, Entry(50, "worker@a", "agency-a"));
+        var second = await PageAsync(query, first.NextPageToken, 2);
+
+        Assert.Equal([12, 11], Minutes(first));
+        Assert.Equal([10, 1], Minutes(second));
+    }
+
+    [Fact]
     public async Task Filters_combine_and_the_period_excludes_its_end()
     {
         await WriteAsync(_registry, Entry(0, "worker@a", "agency-a", Person));

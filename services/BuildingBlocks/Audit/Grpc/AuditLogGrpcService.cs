@@ -20,7 +20,7 @@ public sealed class AuditLogGrpcService(IEnumerable<DatabaseAuditSource> sources
         var after = request.After is null ? (AuditPosition?)null
             : new AuditPosition(Instants.Read(request.After.At, "after.at") ?? default, request.After.Sequence);
         v.PageSize(request.PageSize, AuditTrail.MaximumPageSize + 1)
-            .Check(request.After is null || (request.After.At is not null && request.After.Sequence > 0), "after", "must name an entry's time and sequence")
+            .Check(request.After is null || (request.After.At is not null && request.After.Sequence >= 0), "after", "must name an entry's time and sequence")
             .ThrowIfInvalid();
         var source = sources.SingleOrDefault(s => s.Service == request.Service)
             ?? throw new NotFoundException("Audit log of service", request.Service);
