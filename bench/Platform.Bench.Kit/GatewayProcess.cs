@@ -38,6 +38,12 @@ public sealed class GatewayProcess : IAsyncDisposable
         start.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}";
         start.Environment["Kestrel__Endpoints__Http__Protocols"] = "Http1";
         start.Environment[$"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address"] = destination.ToString();
+        // The gateway validates tokens at the edge as the service does, and must not throttle the load it measures.
+        start.Environment["Auth__SigningKey"] = ServiceHost.Auth.SigningKey;
+        start.Environment["Gateway__RateLimits__PerCaller__TokenLimit"] = "1000000";
+        start.Environment["Gateway__RateLimits__PerCaller__TokensPerPeriod"] = "1000000";
+        start.Environment["Gateway__RateLimits__PerAgency__TokenLimit"] = "1000000";
+        start.Environment["Gateway__RateLimits__PerAgency__TokensPerPeriod"] = "1000000";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

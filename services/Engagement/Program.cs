@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Audit;
 using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Engagement;
@@ -11,4 +12,6 @@ builder.AddEventBus();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapEngagement();
+// Its audit trail, for the gateway's audit API (internal: the gateway does not route it).
+app.MapAuditLog();
 app.Run();

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Audit;
 using Platform.BuildingBlocks.Hosting;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Engagement;
@@ -10,6 +11,8 @@ builder.AddServiceDefaults("platform-standalone");
 builder.AddRegistry();
 builder.AddEngagement();
 builder.AddHousing();
+// The platform's audit API over every service's own database.
+builder.AddAuditTrail();
 builder.AddEventBus();
 
 var app = builder.Build();
@@ -17,4 +20,5 @@ app.MapServiceDefaults();
 app.MapRegistry();
 app.MapEngagement();
 app.MapHousing();
+app.MapAuditTrail();
 app.Run();

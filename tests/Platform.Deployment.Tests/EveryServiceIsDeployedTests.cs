@@ -61,6 +61,32 @@ public sealed class EveryServiceIsDeployedTests
 
     [Theory]
     [MemberData(nameof(Services))]
+    public void The_gateways_audit_api_reads_the_services_trail_and_its_own_host_serves_it(string service)
+    {
+        using var settings = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("gateway", "Platform.Gateway", "appsettings.json")));
+        var cluster = settings.RootElement.GetProperty("ReverseProxy").GetProperty("Clusters").GetProperty(service.ToLowerInvariant());
+        var program = File.ReadAllText(RepositoryRoot.File("services", service, "Program.cs"));
+
+        Assert.Equal("true", cluster.GetProperty("Metadata").GetProperty("AuditTrail").GetString());
+        Assert.Contains("app.MapAuditLog();", program, StringComparison.Ordinal);
+        Assert.True(cluster.GetProperty("HealthCheck").GetProperty("Active").GetProperty("Enabled").GetBoolean(),
+            $"The gateway does not check the health of {service}'s instances.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Kustomize_gives_the_gateway_a_headless_service_for_the_services_pods(string service)
+    {
+        var name = service.ToLowerInvariant();
+        var destinations = File.ReadAllText(RepositoryRoot.File("k8s", "base", "gateway-destinations.yaml"));
+        var gateway = File.ReadAllText(RepositoryRoot.File("k8s", "base", "gateway.yaml"));
+
+        Assert.Contains($"name: {name}-headless", destinations, StringComparison.Ordinal);
+        Assert.Contains($"http://{name}-headless:8080", gateway, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
     public void Compose_runs_the_service_with_its_own_database_behind_the_gateway(string service)
     {
         var name = service.ToLowerInvariant();

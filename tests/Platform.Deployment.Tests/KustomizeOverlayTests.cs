@@ -126,7 +126,7 @@ public sealed partial class KustomizeOverlayTests
 
         foreach (var deployment in rendered.Deployments)
         {
-            var service = Assert.Single(rendered.OfKind<V1Service>(), s => Selects(s.Spec.Selector, deployment.Spec.Template.Metadata.Labels));
+            var service = Assert.Single(rendered.OfKind<V1Service>(), s => Selects(s.Spec.Selector, deployment.Spec.Template.Metadata.Labels) && !IsHeadless(s));
             var container = Assert.Single(deployment.Spec.Template.Spec.Containers);
 
             var grpc = Assert.Single(service.Spec.Ports, p => p.Name == "grpc");
@@ -162,32 +162,6 @@ public sealed partial class KustomizeOverlayTests
             var container = Assert.Single(deployment.Spec.Template.Spec.Containers);
             Assert.Contains(container.EnvFrom ?? [], e => e.ConfigMapRef?.Name == rendered.PlatformConfig.Metadata.Name);
         }
-    }
-
-    [SkippableTheory]
-    [InlineData(Dev)]
-    [InlineData(Production)]
-    public async Task The_gateway_routes_to_rendered_services_on_their_h2c_grpc_port(string overlay)
-    {
-        var rendered = await Kustomize.RenderAsync(overlay);
-        var gateway = Assert.Single(rendered.Deployment("gateway").Spec.Template.Spec.Containers);
-
-        var destinations = (gateway.Env ?? [])
-            .Where(e => e.Name.StartsWith("ReverseProxy__Clusters__", StringComparison.Ordinal) && e.Name.EndsWith("__Address", StringComparison.Ordinal))
-            .Select(e => new Uri(e.Value))
-            .ToList();
-        Assert.NotEmpty(destinations);
-        foreach (var destination in destinations)
-        {
-            var service = Assert.Single(rendered.OfKind<V1Service>(), s => s.Metadata.Name == destination.Host);
-            var port = Assert.Single(service.Spec.Ports, p => p.Port == destination.Port);
-            Assert.Equal("kubernetes.io/h2c", port.AppProtocol);
-        }
-
-        // Every service other than the gateway has a route.
-        Assert.Equal(
-            rendered.Deployments.Select(d => d.Metadata.Name).Where(n => n != "gateway").Order(StringComparer.Ordinal),
-            destinations.Select(d => d.Host).Distinct().Order(StringComparer.Ordinal));
     }
 
     [SkippableTheory]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.BuildingBlocks.Audit;
 using Platform.BuildingBlocks.Data.Migrations;
 
 namespace Platform.BuildingBlocks.Data;
@@ -25,6 +26,8 @@ public static class DatabaseRegistration
             provider.GetRequiredService<TDatabase>(),
             typeof(TDatabase).Assembly,
             provider.GetRequiredService<ILoggerFactory>()));
+        // Every service database holds an audit trail, which the platform's audit API reads.
+        builder.Services.AddDatabaseAuditSource<TDatabase>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDatabase>>($"{service.ToLowerInvariant()}-database");
         return builder;
     }

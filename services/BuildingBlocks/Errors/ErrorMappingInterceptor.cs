@@ -70,6 +70,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             PreconditionFailedException => Simple(Code.FailedPrecondition, exception.Message),
             AlreadyExistsException => Simple(Code.AlreadyExists, exception.Message),
             PermissionDeniedException => Simple(Code.PermissionDenied, exception.Message),
+            ServiceUnavailableException => Simple(Code.Unavailable, exception.Message),
             // A concurrent request won the race for a unique value the handler had checked was free.
             DbException db when DbErrors.IsUniqueViolation(db) =>
                 Simple(Code.AlreadyExists, "Another request has just stored the same value; read again and retry if still needed."),

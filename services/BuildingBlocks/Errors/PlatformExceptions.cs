@@ -32,3 +32,6 @@ public sealed class PreconditionFailedException(string message) : PlatformExcept
 public sealed class AlreadyExistsException(string message) : PlatformException(message);
 
 public sealed class PermissionDeniedException(string message) : PlatformException(message);
+
+/// <summary>A service the call depends on did not answer (UNAVAILABLE): nothing was done; retry later.</summary>
+public sealed class ServiceUnavailableException(string message) : PlatformException(message);

@@ -21,6 +21,9 @@ public sealed class PersonAccessGuard<TDatabase>(
 
     public const int MaximumReasonLength = BreakGlass.MaximumReasonLength;
 
+    /// <summary>The basis recorded for a refused access, so auditors find every refusal by one word.</summary>
+    public const string DeniedBasis = "Denied";
+
     /// <summary>Runs <paramref name="work"/> on the person's data if the caller may, auditing the access.</summary>
     public Task<T> RunAsync<T>(
         ServerCallContext call, string personId, string action,
@@ -51,11 +54,16 @@ public sealed class PersonAccessGuard<TDatabase>(
                 return await work(db, tx);
             }, call.CancellationToken);
         }
+        catch (PermissionDeniedException)
+        {
+            // Refused by the work itself after access was granted (another agency's contact to amend,
+            // a record opened by break-glass to share onwards): the granted entry rolled back with it.
+            await AuditRefusalAsync(caller, action, personId, reason);
+            throw;
+        }
         catch (AccessRefused)
         {
-            await database.InTransactionAsync(
-                (db, tx) => AuditLog.WriteAsync(db, tx, Entry(caller, action, personId, "Denied", reason)),
-                CancellationToken.None);
+            await AuditRefusalAsync(caller, action, personId, reason);
             throw new PermissionDeniedException(
                 "No legitimate relationship with this person: your agency is not involved, the person has not " +
                 $"lived in your area, and no sharing record grants access. Give a reason in the '{BreakGlassHeader}' " +
@@ -80,6 +88,10 @@ public sealed class PersonAccessGuard<TDatabase>(
             id => known.TryGetValue(id, out var found) ? LegitimateRelationshipRule.Decide(caller, found, null) : null,
             StringComparer.Ordinal);
     }
+
+    private Task AuditRefusalAsync(Caller caller, string action, string? personId, string? reason) =>
+        database.InTransactionAsync(
+            (db, tx) => AuditLog.WriteAsync(db, tx, Entry(caller, action, personId, DeniedBasis, reason)), CancellationToken.None);
 
     public AuditEntry Entry(Caller caller, string action, string? personId, string basis, string? reason) =>
         new(clock.GetUtcNow(), caller.Subject, caller.Role, caller.Agency, action, personId, basis, reason);

@@ -12,7 +12,12 @@ public static class PlatformRoles
     /// <summary>Roles that work with people's records (auditors read only the audit trail).</summary>
     public const string Caseworkers = "support_worker,housing_officer,safeguarding_lead,partner_system,admin";
 
-    public const string AuditReaders = "auditor,admin";
+    /// <summary>
+    /// Who reads the audit trail: auditors alone. Not admins: the trail is how the widest access to
+    /// records (an admin's) is held to account, and it is itself personal data (which agencies dealt
+    /// with whom). An admin who must read it is given the auditor role, a grant the identity provider records.
+    /// </summary>
+    public const string AuditReaders = Auditor;
 
     /// <summary>The caseworker roles as a set, for access decisions.</summary>
     public static readonly IReadOnlySet<string> CaseworkerSet = Caseworkers.Split(',').ToHashSet(StringComparer.Ordinal);

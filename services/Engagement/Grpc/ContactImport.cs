@@ -59,7 +59,7 @@ public sealed class ContactImport(
                 var basis = decisions[row.PersonId];
                 if (audited.Add(row.PersonId))
                 {
-                    audit.Add(guard.Entry(caller, "engagement.contact.import", row.PersonId, basis?.ToString() ?? "Denied", null));
+                    audit.Add(guard.Entry(caller, "engagement.contact.import", row.PersonId, basis?.ToString() ?? PersonAccessGuard<EngagementDatabase>.DeniedBasis, null));
                 }
                 if (basis is null)
                 {

@@ -80,26 +80,39 @@ public sealed partial class OutreachGrpcService
     {
         var caller = Caller.From(context);
         var reason = BreakGlass.Reason(context);
-        string? refused = null;
-        var done = await database.InTransactionAsync(async (db, tx) =>
+        string? person = null;
+        Handover? done;
+        try
         {
-            var row = await handovers.GetAsync(db, tx, handoverId);
-            if (await BasisAsync(caller, row, db, tx, context, reason) is not { } basis)
+            done = await database.InTransactionAsync(async (db, tx) =>
             {
-                refused = row.PersonId;
-                return null;
-            }
-            await AuditLog.WriteAsync(db, tx, guard.Entry(caller, action, row.PersonId, basis, reason));
-            return await work(row, basis, db, tx);
-        }, context.CancellationToken);
+                var row = await handovers.GetAsync(db, tx, handoverId);
+                person = row.PersonId;
+                if (await BasisAsync(caller, row, db, tx, context, reason) is not { } basis)
+                {
+                    return null;
+                }
+                await AuditLog.WriteAsync(db, tx, guard.Entry(caller, action, row.PersonId, basis, reason));
+                return await work(row, basis, db, tx);
+            }, context.CancellationToken);
+        }
+        catch (PermissionDeniedException)
+        {
+            // Refused by the work (another area acknowledging): the granted entry rolled back with it.
+            await AuditRefusalAsync(caller, action, person, reason);
+            throw;
+        }
         if (done is not null)
         {
             return done;
         }
-        await database.InTransactionAsync(
-            (db, tx) => AuditLog.WriteAsync(db, tx, guard.Entry(caller, action, refused, "Denied", reason)), CancellationToken.None);
+        await AuditRefusalAsync(caller, action, person, reason);
         throw new PermissionDeniedException("No legitimate relationship with this person, and the handover is to another area.");
     }
+
+    private Task AuditRefusalAsync(Caller caller, string action, string? personId, string? reason) => database.InTransactionAsync(
+        (db, tx) => AuditLog.WriteAsync(db, tx, guard.Entry(caller, action, personId, PersonAccessGuard<EngagementDatabase>.DeniedBasis, reason)),
+        CancellationToken.None);
 
     private async Task<string?> BasisAsync(
         Caller caller, HandoverRow row, DbConnection db, DbTransaction tx, ServerCallContext context, string? reason = null)

@@ -55,7 +55,9 @@ public sealed class CodeStatementTests(CodeStatementTests.MigratedServices datab
 
         Assert.Contains("Inbox.RecordFirstDelivery", sources);
         Assert.Contains("Outbox.Insert", sources);
-        Assert.Contains("AuditLog.SelectForPerson", sources);
+        Assert.Contains("AuditLog.SelectByPerson", sources);
+        Assert.Contains("AuditLog.SelectBySubject", sources);
+        Assert.Contains("AuditLog.SelectByAgency", sources);
         Assert.Contains("OutboxDispatcher.LeaseBatch", sources);
         Assert.Contains("MigrationRunner.CreateJournal", sources);
         Assert.Contains("PersonStore.InsertPerson", sources);
