@@ -110,8 +110,8 @@ public sealed class TestHost : IAsyncDisposable
         });
 
     /// <summary>An HTTP client for the JSON (transcoded) form of the API.</summary>
-    public HttpClient Http(Identity? who) =>
-        new(new AuthorizingHandler(who is null ? null : TestAuth.Token(who), _app.GetTestServer().CreateHandler()))
+    public HttpClient Http(Identity? who, string? breakGlassReason = null) =>
+        new(new AuthorizingHandler(who is null ? null : TestAuth.Token(who), _app.GetTestServer().CreateHandler(), breakGlassReason))
         {
             BaseAddress = _app.GetTestServer().BaseAddress,
         };

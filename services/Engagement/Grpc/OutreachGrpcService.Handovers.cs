@@ -24,6 +24,7 @@ public sealed partial class OutreachGrpcService
     public override Task<ListHandoversResponse> ListHandovers(ListHandoversRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        BreakGlass.RefuseForManyPeople(context);
         var area = request.LocalAuthority.Length > 0 ? GssCode.Normalise(request.LocalAuthority) : caller.LocalAuthority;
         new Validator().Check(GssCode.IsValid(area), "local_authority",
             request.LocalAuthority.Length > 0 ? "must be a nine-character GSS code such as E06000023" : "is required: your token names no area")
@@ -62,9 +63,17 @@ public sealed partial class OutreachGrpcService
         var caller = Caller.From(context);
         return await AuditedAsync(context, request.HandoverId, "engagement.handover.acknowledge", async (row, basis, db, tx) =>
         {
-            if (row.ToLocalAuthority != caller.LocalAuthority && !caller.IsIn(PlatformRoles.Admin))
+            if (row.ToLocalAuthority != caller.LocalAuthority)
             {
-                throw new PermissionDeniedException($"Only the receiving area ({row.ToLocalAuthority}) acknowledges this handover.");
+                if (!caller.IsIn(PlatformRoles.Admin))
+                {
+                    throw new PermissionDeniedException($"Only the receiving area ({row.ToLocalAuthority}) acknowledges this handover.");
+                }
+                // An admin acknowledges for the receiving area: in its name, so never on break-glass.
+                if (LastingWriteRule.Refusal(new LastingWriteRequest(LastingWrite.ForAnotherAgency, System.Enum.Parse<AccessBasis>(basis))) is { } refusal)
+                {
+                    throw new PermissionDeniedException(refusal);
+                }
             }
             await recorder.AcknowledgeAsync(db, tx, row, request.ExpectedVersion, caller, request.Note, clock.GetUtcNow());
             return await ViewAsync(caller, await handovers.GetAsync(db, tx, row.HandoverId), basis, db, tx);
@@ -80,26 +89,38 @@ public sealed partial class OutreachGrpcService
     {
         var caller = Caller.From(context);
         var reason = BreakGlass.Reason(context);
-        string? refused = null;
-        var done = await database.InTransactionAsync(async (db, tx) =>
+        string? personId = null;
+        Handover? done;
+        try
         {
-            var row = await handovers.GetAsync(db, tx, handoverId);
-            if (await BasisAsync(caller, row, db, tx, context, reason) is not { } basis)
+            done = await database.InTransactionAsync(async (db, tx) =>
             {
-                refused = row.PersonId;
-                return null;
-            }
-            await AuditLog.WriteAsync(db, tx, guard.Entry(caller, action, row.PersonId, basis, reason));
-            return await work(row, basis, db, tx);
-        }, context.CancellationToken);
+                var row = await handovers.GetAsync(db, tx, handoverId);
+                personId = row.PersonId;
+                if (await BasisAsync(caller, row, db, tx, context, reason) is not { } basis)
+                {
+                    return null;
+                }
+                await AuditLog.WriteAsync(db, tx, guard.Entry(caller, action, row.PersonId, basis, reason));
+                return await work(row, basis, db, tx);
+            }, context.CancellationToken);
+        }
+        catch (PermissionDeniedException)
+        {
+            await AuditRefusalAsync(caller, action, personId, reason);
+            throw;
+        }
         if (done is not null)
         {
             return done;
         }
-        await database.InTransactionAsync(
-            (db, tx) => AuditLog.WriteAsync(db, tx, guard.Entry(caller, action, refused, "Denied", reason)), CancellationToken.None);
+        await AuditRefusalAsync(caller, action, personId, reason);
         throw new PermissionDeniedException("No legitimate relationship with this person, and the handover is to another area.");
     }
+
+    private Task AuditRefusalAsync(Caller caller, string action, string? personId, string? reason) =>
+        database.InTransactionAsync(
+            (db, tx) => AuditLog.WriteAsync(db, tx, guard.Entry(caller, action, personId, "Denied", reason)), CancellationToken.None);
 
     private async Task<string?> BasisAsync(
         Caller caller, HandoverRow row, DbConnection db, DbTransaction tx, ServerCallContext context, string? reason = null)
