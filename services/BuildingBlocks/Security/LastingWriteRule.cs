@@ -11,7 +11,8 @@ public enum LastingWrite
 
     /// <summary>
     /// Kept in, or decided for, another agency's name without giving it access: a contact recorded or
-    /// amended for it, a decision on its offer or tenancy, a handover acknowledged for another area.
+    /// amended for it, a relationship it recorded ended, a decision on its offer or tenancy, a handover
+    /// acknowledged for another area.
     /// </summary>
     ForAnotherAgency,
 

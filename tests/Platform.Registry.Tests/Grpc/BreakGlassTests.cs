@@ -67,6 +67,23 @@ public sealed class BreakGlassTests(RegistryFixture fixture) : IClassFixture<Reg
     }
 
     [Fact]
+    public async Task Break_glass_cannot_end_a_relationship_another_agency_recorded()
+    {
+        var her = await _worker.RegisterAsync(People.Named("Ursula", "Vanbrugh", 1969));
+        var him = await _worker.RegisterAsync(People.Named("Valentine", "Vanbrugh", 1967));
+        var recorded = await _worker.Relationships.RecordRelationshipAsync(new RecordRelationshipRequest
+        {
+            FromPersonId = him.PersonId, ToPersonId = her.PersonId, Type = RelationshipType.AllegedPerpetratorToward,
+        });
+
+        await Rpc.FailsWith(StatusCode.PermissionDenied, () => fixture.As(_outsider, Emergency).Relationships.EndRelationshipAsync(
+            new EndRelationshipRequest { RelationshipId = recorded.RelationshipId, ExpectedVersion = recorded.Version }));
+
+        var graph = await _worker.Relationships.GetRelationshipGraphAsync(new GetRelationshipGraphRequest { PersonId = her.PersonId });
+        Assert.Null(Assert.Single(graph.Relationships).Until);
+    }
+
+    [Fact]
     public async Task Batch_get_refuses_a_break_glass_reason_and_says_to_open_each_person_on_their_own()
     {
         var first = await _worker.RegisterAsync(People.Named("Ophelia", "Pettigrew", 1964));
