@@ -31,7 +31,8 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Development: the only environment that accepts the symmetric key the benchmark signs its tokens with.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}";
         start.Environment["Kestrel__Endpoints__Grpc__Protocols"] = "Http2";

@@ -18,16 +18,24 @@ namespace Platform.Bench;
 /// <summary>
 /// A service as its own Program.cs wires it, on Kestrel (cleartext HTTP/2 on a free loopback port),
 /// with SQLite in the given folder and the in-memory bus, for a benchmark to call over a real socket.
+/// It runs as Development, the one environment that accepts a symmetric key: the key is
+/// <c>Auth__SigningKey</c> from the environment when set (to share it with other processes), else
+/// one made for the run. Nothing else differs for the code measured.
 /// </summary>
 public static class ServiceHost
 {
-    public static readonly AuthOptions Auth = new() { SigningKey = "bench-only-signing-key-with-at-least-32-characters" };
+    public static readonly AuthOptions Auth = new()
+    {
+        SigningKey = Environment.GetEnvironmentVariable("Auth__SigningKey") is { Length: >= AuthOptions.MinimumSigningKeyLength } shared
+            ? shared
+            : AuthOptions.GenerateDevelopmentKey(),
+    };
 
     public static WebApplication Build(
         string name, string dataDirectory, Action<WebApplicationBuilder> add, Action<WebApplication> map,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",

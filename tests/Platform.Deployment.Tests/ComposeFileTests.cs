@@ -145,7 +145,7 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void Every_dotnet_service_shares_one_development_signing_key_of_at_least_32_bytes()
+    public void Every_dotnet_service_shares_one_development_signing_key_that_compose_requires_and_nobody_committed()
     {
         var keys = Compose.DotnetServices
             .Select(s => ComposeFile.Environment(s.Value))
@@ -161,9 +161,9 @@ public sealed partial class ComposeFileTests
 
         var key = Assert.Single(keys);
         Assert.NotNull(key);
-        var defaultValue = VariableDefault().Match(key);
-        Assert.True(defaultValue.Success, $"Auth__SigningKey '{key}' has no ${{VAR:-default}} fallback.");
-        Assert.True(Encoding.UTF8.GetByteCount(defaultValue.Groups["default"].Value) >= 32, "The default signing key is shorter than 32 bytes.");
+        // ${AUTH_SIGNING_KEY:?message}: compose stops with the message when the variable is unset or empty.
+        Assert.True(RequiredVariable().IsMatch(key), $"Auth__SigningKey '{key}' is not a required ${{VAR:?message}} with no default.");
+        Assert.DoesNotContain(":-", key, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -185,8 +185,8 @@ public sealed partial class ComposeFileTests
     [GeneratedRegex(@"Database=(?<db>[^;]+)")]
     private static partial Regex DatabaseName();
 
-    [GeneratedRegex(@"^\$\{[A-Z_]+:-(?<default>[^}]+)\}$")]
-    private static partial Regex VariableDefault();
+    [GeneratedRegex(@"^\$\{AUTH_SIGNING_KEY:\?[^}]+\}$")]
+    private static partial Regex RequiredVariable();
 
     [GeneratedRegex(@"\$\{MSSQL_SA_PASSWORD:-(?<default>[^}]*)\}")]
     private static partial Regex SaPasswordDefault();

@@ -12,6 +12,7 @@ public sealed partial class KustomizeOverlayTests
     private const string Dev = "overlays/dev";
     private const string Production = "overlays/production";
     private const string SecretName = "platform-secrets";
+    private const string DevSigningKeySecret = "platform-dev-signing-key";
 
     [SkippableTheory]
     [InlineData(Dev)]

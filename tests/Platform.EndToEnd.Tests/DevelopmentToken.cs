@@ -17,6 +17,6 @@ public static class DevelopmentToken
     }
 
     /// <summary>Signed with the key every process under test is given, without a call (and so without spending a rate-limit token).</summary>
-    public static string Mint(string role, string agency, string area, string subject, string signingKey = PlatformProcess.SigningKey) =>
-        DevelopmentTokens.Issue(new AuthOptions { SigningKey = signingKey }, subject, role, agency, area);
+    public static string Mint(string role, string agency, string area, string subject, string? signingKey = null) =>
+        DevelopmentTokens.Issue(new AuthOptions { SigningKey = signingKey ?? PlatformProcess.SigningKey }, subject, role, agency, area);
 }

@@ -11,7 +11,14 @@ namespace Platform.EndToEnd.Tests;
 /// </summary>
 public sealed class PlatformProcess : IAsyncDisposable
 {
-    public const string SigningKey = "end-to-end-signing-key-of-at-least-32-chars";
+    /// <summary>
+    /// The Development key the processes of one test run share, made for the run and handed to each
+    /// process in its environment, as compose hands its services AUTH_SIGNING_KEY.
+    /// </summary>
+    public static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+
+    /// <summary>A first run, as the README gives it: Development and nothing configured, not even a signing key.</summary>
+    public static Dictionary<string, string> NoSetup => new() { ["Auth__SigningKey"] = "" };
 
     private readonly Process _process;
     private readonly string _data;
@@ -48,7 +55,9 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the named project's build output, e.g. ("services/Registry", "Platform.Registry"), with its
-    /// own data folder that is deleted when the process is disposed.
+    /// own data folder that is deleted when the process is disposed. <paramref name="environment"/>
+    /// overrides the defaults; an empty value removes the variable (e.g. <c>Auth__SigningKey</c>, to
+    /// start as a first-time user would, with no key).
     /// </summary>
     public static async Task<PlatformProcess> StartAsync(string projectFolder, string assembly, IDictionary<string, string>? environment = null)
     {
@@ -75,7 +84,14 @@ public sealed class PlatformProcess : IAsyncDisposable
         start.Environment["Database__DataDirectory"] = data;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
         var process = new PlatformProcess(Process.Start(start)!, data, grpcPort, httpPort);
         process._process.BeginOutputReadLine();
@@ -92,6 +108,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                await _process.WaitForExitAsync(); // and for the last of its output
                 throw new InvalidOperationException($"Process exited with {_process.ExitCode}:\n{Output}");
             }
             try

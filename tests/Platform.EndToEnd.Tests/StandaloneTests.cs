@@ -17,7 +17,7 @@ public sealed class StandaloneTests : IAsyncLifetime
     private PlatformProcess _platform = null!;
 
     public async Task InitializeAsync() =>
-        _platform = await PlatformProcess.StartAsync("services/Standalone", "Platform.Standalone");
+        _platform = await PlatformProcess.StartAsync("services/Standalone", "Platform.Standalone", PlatformProcess.NoSetup);
 
     public async Task DisposeAsync() => await _platform.DisposeAsync();
 

@@ -109,9 +109,20 @@ public sealed class TestHost : IAsyncDisposable
             HttpHandler = new AuthorizingHandler(who is null ? null : TestAuth.Token(who), _app.GetTestServer().CreateHandler(), breakGlassReason),
         });
 
+    /// <summary>A gRPC channel through the in-process server, calling with exactly this bearer token.</summary>
+    public GrpcChannel ChannelWithToken(string token) =>
+        GrpcChannel.ForAddress(_app.GetTestServer().BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new AuthorizingHandler(token, _app.GetTestServer().CreateHandler()),
+        });
+
+    /// <summary>An HTTP client for the JSON form of the API, calling with exactly this bearer token.</summary>
+    public HttpClient HttpWithToken(string token) =>
+        new(new AuthorizingHandler(token, _app.GetTestServer().CreateHandler())) { BaseAddress = _app.GetTestServer().BaseAddress };
+
     /// <summary>An HTTP client for the JSON (transcoded) form of the API.</summary>
-    public HttpClient Http(Identity? who) =>
-        new(new AuthorizingHandler(who is null ? null : TestAuth.Token(who), _app.GetTestServer().CreateHandler()))
+    public HttpClient Http(Identity? who, string? breakGlassReason = null) =>
+        new(new AuthorizingHandler(who is null ? null : TestAuth.Token(who), _app.GetTestServer().CreateHandler(), breakGlassReason))
         {
             BaseAddress = _app.GetTestServer().BaseAddress,
         };

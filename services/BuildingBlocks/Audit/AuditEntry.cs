@@ -9,4 +9,8 @@ public sealed record AuditEntry(
     string Action,
     string? PersonId,
     string Basis,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>The width of the audit trail's reason column.</summary>
+    public const int MaximumReasonLength = 1000;
+}

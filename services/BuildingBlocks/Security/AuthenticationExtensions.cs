@@ -1,17 +1,16 @@
-using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Platform.BuildingBlocks.Security;
 
 /// <summary>
-/// JWT bearer on every call. In production tokens come from the organisation's OpenID Connect
-/// provider (<c>Auth:Authority</c>); in Development a symmetric key (<c>Auth:SigningKey</c>) lets the
-/// development token endpoint issue them. Every caller must carry a role, an agency and an area.
+/// JWT bearer on every call (<see cref="AuthOptions"/> decides how at start-up). Beyond its signature,
+/// issuer, audience and lifetime, a token must carry usable claims (<see cref="TokenClaims"/>) or the
+/// call is unauthenticated; the caller policy then asks for a platform role.
 /// </summary>
 public static class AuthenticationExtensions
 {
@@ -19,7 +18,7 @@ public static class AuthenticationExtensions
 
     public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder)
     {
-        var auth = AuthOptions.From(builder.Configuration);
+        var auth = AuthOptions.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(auth);
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -28,25 +27,35 @@ public static class AuthenticationExtensions
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = auth.Issuer,
+                    ValidIssuers = auth.ValidIssuers(),
                     ValidAudience = auth.Audience,
                     NameClaimType = PlatformClaims.Subject,
                     RoleClaimType = PlatformClaims.Role,
-                    ClockSkew = TimeSpan.FromMinutes(1),
+                    ClockSkew = AuthOptions.ClockSkew,
                 };
                 if (auth.Authority is not null)
                 {
+                    // Keys come from the authority's metadata; only asymmetric algorithms are accepted.
                     options.Authority = auth.Authority;
-                    options.TokenValidationParameters.ValidIssuer = auth.Authority;
-                }
-                else if (auth.SigningKey is not null)
-                {
-                    options.TokenValidationParameters.IssuerSigningKey = auth.SecurityKey();
+                    options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
+                    options.TokenValidationParameters.ValidAlgorithms = AuthOptions.AuthorityAlgorithms;
                 }
                 else
                 {
-                    throw new InvalidOperationException("Set Auth:Authority (production) or Auth:SigningKey (Development only).");
+                    options.TokenValidationParameters.IssuerSigningKey = auth.SecurityKey();
+                    options.TokenValidationParameters.ValidAlgorithms = AuthOptions.DevelopmentAlgorithms;
                 }
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (TokenClaims.Problem(context.Principal!) is { } problem)
+                        {
+                            context.Fail(problem);
+                        }
+                        return Task.CompletedTask;
+                    },
+                };
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CallerPolicy, policy => policy
@@ -55,25 +64,5 @@ public static class AuthenticationExtensions
                 .RequireClaim(PlatformClaims.Area)
                 .RequireRole(PlatformRoles.All));
         return builder;
-    }
-}
-
-public sealed class AuthOptions
-{
-    public string Issuer { get; init; } = "platform-dev";
-    public string Audience { get; init; } = "platform";
-    public string? Authority { get; init; }
-    public string? SigningKey { get; init; }
-
-    public SymmetricSecurityKey SecurityKey() => new(Encoding.UTF8.GetBytes(SigningKey!));
-
-    public static AuthOptions From(IConfiguration configuration)
-    {
-        var options = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
-        if (options.SigningKey is { Length: < 32 })
-        {
-            throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
-        }
-        return options;
     }
 }

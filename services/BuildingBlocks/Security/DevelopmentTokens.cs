@@ -12,8 +12,9 @@ namespace Platform.BuildingBlocks.Security;
 
 /// <summary>
 /// Development only: <c>POST /dev/token</c> issues a token for a chosen role, agency and area so that
-/// the platform can be tried with curl. Not mapped outside Development, and refused without a
-/// signing key, so no production host can mint tokens.
+/// the platform can be tried with curl, signed with the Development key (configured, or made at
+/// start-up). Not mapped outside Development or where an authority issues tokens, and no host outside
+/// Development starts with a symmetric key, so no production host can mint tokens.
 /// </summary>
 public static class DevelopmentTokens
 {
@@ -33,11 +34,17 @@ public static class DevelopmentTokens
             {
                 return Results.BadRequest(new { error = $"role must be one of: {string.Join(", ", PlatformRoles.All)}" });
             }
-            if (string.IsNullOrWhiteSpace(request.Agency) || !GssCode.IsValid(request.Area))
+            if (string.IsNullOrWhiteSpace(request.Agency) || request.Agency.Trim().Length > TokenClaims.MaximumAgencyLength || !GssCode.IsValid(request.Area))
             {
-                return Results.BadRequest(new { error = "agency and area (a GSS code such as E06000023) are required" });
+                return Results.BadRequest(new { error = "agency (at most 100 characters) and area (a GSS code such as E06000023) are required" });
             }
-            var token = Issue(auth, request.Subject ?? $"{request.Role}@{request.Agency}", request.Role, request.Agency, request.Area);
+            var agency = request.Agency.Trim();
+            var subject = string.IsNullOrWhiteSpace(request.Subject) ? $"{request.Role}@{agency}" : request.Subject.Trim();
+            if (subject.Length > TokenClaims.MaximumSubjectLength)
+            {
+                return Results.BadRequest(new { error = $"subject must be at most {TokenClaims.MaximumSubjectLength} characters" });
+            }
+            var token = Issue(auth, subject, request.Role, agency, request.Area);
             return Results.Ok(new { access_token = token, token_type = "Bearer", expires_in = 8 * 3600 });
         }).AllowAnonymous();
         return endpoints;

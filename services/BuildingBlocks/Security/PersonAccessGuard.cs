@@ -28,18 +28,38 @@ public sealed class PersonAccessGuard<TDatabase>(
     public Task<T> RunAsync<T>(
         ServerCallContext call, string personId, string action,
         Func<DbConnection, DbTransaction, Task<T>> work) =>
-        RunAsync(call, (_, _) => Task.FromResult(personId), action, work);
+        RunAsync(call, (_, _) => Task.FromResult(personId), action, (_, db, tx) => work(db, tx));
+
+    /// <summary>
+    /// The same, for a write that must be judged by how the caller sees the person
+    /// (<see cref="PersonAccess.Require"/>). <paramref name="purpose"/> is what the caller says the
+    /// write is for, kept as the audit entry's reason when no break-glass reason was given.
+    /// </summary>
+    public Task<T> RunAsync<T>(
+        ServerCallContext call, string personId, string action,
+        Func<PersonAccess, DbConnection, DbTransaction, Task<T>> work, string? purpose = null) =>
+        RunAsync(call, (_, _) => Task.FromResult(personId), action, work, purpose);
 
     /// <summary>
     /// The same, for a record that belongs to a person (an involvement, a relationship): the person is
     /// found inside the transaction, so the decision and the work see the same state.
     /// </summary>
+    public Task<T> RunAsync<T>(
+        ServerCallContext call, Func<DbConnection, DbTransaction, Task<string>> personOf, string action,
+        Func<DbConnection, DbTransaction, Task<T>> work) =>
+        RunAsync(call, personOf, action, (_, db, tx) => work(db, tx));
+
+    /// <summary>
+    /// The one implementation of the above. A refusal, whether no relationship or the work's own
+    /// (<see cref="PermissionDeniedException"/>), is audited after the refused work has rolled back.
+    /// </summary>
     public async Task<T> RunAsync<T>(
         ServerCallContext call, Func<DbConnection, DbTransaction, Task<string>> personOf, string action,
-        Func<DbConnection, DbTransaction, Task<T>> work)
+        Func<PersonAccess, DbConnection, DbTransaction, Task<T>> work, string? purpose = null)
     {
         var caller = Caller.From(call);
         var reason = BreakGlass.Reason(call);
+        var auditReason = reason ?? purpose;
         string? personId = null;
         try
         {
@@ -50,24 +70,22 @@ public sealed class PersonAccessGuard<TDatabase>(
                     ?? throw new NotFoundException("Person", personId);
                 var basis = LegitimateRelationshipRule.Decide(caller, known, reason)
                     ?? throw new AccessRefused();
-                await AuditLog.WriteAsync(db, tx, Entry(caller, action, personId, basis.ToString(), reason));
-                return await work(db, tx);
+                await AuditLog.WriteAsync(db, tx, Entry(caller, action, personId, basis.ToString(), auditReason));
+                return await work(new PersonAccess(caller, basis, known), db, tx);
             }, call.CancellationToken);
-        }
-        catch (PermissionDeniedException)
-        {
-            // Refused by the work itself after access was granted (another agency's contact to amend,
-            // a record opened by break-glass to share onwards): the granted entry rolled back with it.
-            await AuditRefusalAsync(caller, action, personId, reason);
-            throw;
         }
         catch (AccessRefused)
         {
-            await AuditRefusalAsync(caller, action, personId, reason);
+            await AuditRefusalAsync(caller, action, personId, auditReason);
             throw new PermissionDeniedException(
                 "No legitimate relationship with this person: your agency is not involved, the person has not " +
                 $"lived in your area, and no sharing record grants access. Give a reason in the '{BreakGlassHeader}' " +
                 "header to open the record as break-glass; the access will be audited.");
+        }
+        catch (PermissionDeniedException)
+        {
+            await AuditRefusalAsync(caller, action, personId, auditReason);
+            throw;
         }
     }
 
@@ -89,12 +107,16 @@ public sealed class PersonAccessGuard<TDatabase>(
             StringComparer.Ordinal);
     }
 
+    public AuditEntry Entry(Caller caller, string action, string? personId, string basis, string? reason) =>
+        new(clock.GetUtcNow(), caller.Subject, caller.Role, caller.Agency, action, personId, basis, Clip(reason));
+
     private Task AuditRefusalAsync(Caller caller, string action, string? personId, string? reason) =>
         database.InTransactionAsync(
             (db, tx) => AuditLog.WriteAsync(db, tx, Entry(caller, action, personId, DeniedBasis, reason)), CancellationToken.None);
 
-    public AuditEntry Entry(Caller caller, string action, string? personId, string basis, string? reason) =>
-        new(clock.GetUtcNow(), caller.Subject, caller.Role, caller.Agency, action, personId, basis, reason);
+    /// <summary>The audit trail keeps a reason of up to this many characters; the record written keeps it whole.</summary>
+    private static string? Clip(string? reason) =>
+        reason is { Length: > AuditEntry.MaximumReasonLength } ? reason[..AuditEntry.MaximumReasonLength] : reason;
 
     private sealed class AccessRefused : Exception;
 }

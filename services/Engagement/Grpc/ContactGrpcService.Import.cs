@@ -13,6 +13,7 @@ public sealed partial class ContactGrpcService
         IAsyncStreamReader<ImportContactsRequest> requestStream, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        BreakGlass.RefuseForManyPeople(context);
         var response = new ImportContactsResponse();
         var batch = new List<ImportContactsRequest>(ImportBatchSize);
         await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))

@@ -24,9 +24,11 @@ public sealed partial class ContactGrpcService(
     public override Task<Contact> RecordContact(RecordContactRequest request, ServerCallContext context)
     {
         var now = clock.GetUtcNow();
-        var row = ContactInput.ToRow(request.Details, Caller.From(context), now);
-        return guard.RunAsync(context, row.PersonId, "engagement.contact.record", async (db, tx) =>
+        var caller = Caller.From(context);
+        var row = ContactInput.ToRow(request.Details, caller, now);
+        return guard.RunAsync(context, row.PersonId, "engagement.contact.record", async (access, db, tx) =>
         {
+            access.RequireMayWriteFor(row.Agency); // a partner system or admin for another agency: never on break-glass
             await ContactRecorder.CheckOthersPresentAsync(db, tx, row);
             await recorder.RecordAsync(db, tx, row, now);
             return ContactMapping.ToProto(row);
@@ -41,7 +43,7 @@ public sealed partial class ContactGrpcService(
             .Required(request.Reason, "reason", MaximumReasonLength)
             .Check(request.Details is not null, "details", "is required: the contact as it should read")
             .ThrowIfInvalid();
-        return await guard.RunAsync(context, PersonOfContact(request.ContactId), "engagement.contact.amend", async (db, tx) =>
+        return await guard.RunAsync(context, PersonOfContact(request.ContactId), "engagement.contact.amend", async (access, db, tx) =>
         {
             var original = await contacts.GetAsync(db, tx, request.ContactId);
             if (original.SupersededByContactId is not null)
@@ -53,6 +55,7 @@ public sealed partial class ContactGrpcService(
             {
                 throw new PermissionDeniedException($"Only {original.Agency}, which recorded the contact, may amend it.");
             }
+            access.RequireMayWriteFor(original.Agency); // an admin amends in the recording agency's name
             if (request.Details?.PersonId is { Length: > 0 } personId && personId != original.PersonId)
             {
                 throw new InvalidArgumentException("details.person_id",

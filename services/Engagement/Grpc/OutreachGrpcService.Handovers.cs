@@ -24,6 +24,7 @@ public sealed partial class OutreachGrpcService
     public override Task<ListHandoversResponse> ListHandovers(ListHandoversRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        BreakGlass.RefuseForManyPeople(context);
         var area = request.LocalAuthority.Length > 0 ? GssCode.Normalise(request.LocalAuthority) : caller.LocalAuthority;
         new Validator().Check(GssCode.IsValid(area), "local_authority",
             request.LocalAuthority.Length > 0 ? "must be a nine-character GSS code such as E06000023" : "is required: your token names no area")
@@ -62,9 +63,17 @@ public sealed partial class OutreachGrpcService
         var caller = Caller.From(context);
         return await AuditedAsync(context, request.HandoverId, "engagement.handover.acknowledge", async (row, basis, db, tx) =>
         {
-            if (row.ToLocalAuthority != caller.LocalAuthority && !caller.IsIn(PlatformRoles.Admin))
+            if (row.ToLocalAuthority != caller.LocalAuthority)
             {
-                throw new PermissionDeniedException($"Only the receiving area ({row.ToLocalAuthority}) acknowledges this handover.");
+                if (!caller.IsIn(PlatformRoles.Admin))
+                {
+                    throw new PermissionDeniedException($"Only the receiving area ({row.ToLocalAuthority}) acknowledges this handover.");
+                }
+                // An admin acknowledges for the receiving area: in its name, so never on break-glass.
+                if (LastingWriteRule.Refusal(new LastingWriteRequest(LastingWrite.ForAnotherAgency, System.Enum.Parse<AccessBasis>(basis))) is { } refusal)
+                {
+                    throw new PermissionDeniedException(refusal);
+                }
             }
             await recorder.AcknowledgeAsync(db, tx, row, request.ExpectedVersion, caller, request.Note, clock.GetUtcNow());
             return await ViewAsync(caller, await handovers.GetAsync(db, tx, row.HandoverId), basis, db, tx);

@@ -27,6 +27,7 @@ public sealed partial class OutreachGrpcService(
     public override Task<ListOutreachWorklistResponse> ListOutreachWorklist(ListOutreachWorklistRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
+        BreakGlass.RefuseForManyPeople(context);
         var area = GssCode.Normalise(request.LocalAuthority);
         new Validator()
             .Check(request.Agency.Length == 0 || request.LocalAuthority.Length == 0, "local_authority", "give an agency or an area, not both")

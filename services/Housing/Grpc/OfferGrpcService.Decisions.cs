@@ -18,9 +18,10 @@ public sealed partial class OfferGrpcService
     {
         var now = clock.GetUtcNow();
         new Validator().RequiredId(request.OfferId, "offer_id").Version(request.ExpectedVersion).ThrowIfInvalid();
-        var (offer, released) = await guard.RunAsync(context, PersonOfOffer(request.OfferId), "housing.offer.accept", async (db, tx) =>
+        var (offer, released) = await guard.RunAsync(context, PersonOfOffer(request.OfferId), "housing.offer.accept", async (access, db, tx) =>
         {
             var offer = await offers.GetAsync(db, tx, request.OfferId);
+            access.RequireMayWriteFor(offer.Agency); // her answer to another agency's offer: never on break-glass
             EnsureOpen(offer, now, "accepted");
             if (await offers.HasAcceptedAsync(db, tx, offer.PersonId))
             {
@@ -57,9 +58,10 @@ public sealed partial class OfferGrpcService
             .Check(known, "reason_code", $"must be one of: {string.Join(", ", policy.DeclineReasons.Keys.Order(StringComparer.Ordinal))}")
             .MaxLength(request.Note, "note", RequestValidation.ReasonLength).ThrowIfInvalid();
         var agency = Caller.From(context).Agency;
-        var offer = await guard.RunAsync(context, PersonOfOffer(request.OfferId), "housing.offer.decline", async (db, tx) =>
+        var offer = await guard.RunAsync(context, PersonOfOffer(request.OfferId), "housing.offer.decline", async (access, db, tx) =>
         {
             var offer = await offers.GetAsync(db, tx, request.OfferId);
+            access.RequireMayWriteFor(offer.Agency);
             // An accepted offer can still be declined until she moves in (she changes her mind, or
             // the provider withdraws): the vacancy it was promised to opens again.
             var accepted = offer.Status == OfferStatuses.Accepted;

@@ -26,9 +26,10 @@ public sealed class TenancyGrpcService(
             .Check(started <= now.AddMinutes(5), "started_at", "is in the future").ThrowIfInvalid();
         var agency = Caller.From(context).Agency;
         var tenancy = await guard.RunAsync(context, PersonOf(request.OfferId, (db, tx) => offers.GetAsync(db, tx, request.OfferId), o => o.PersonId),
-            "housing.tenancy.start", async (db, tx) =>
+            "housing.tenancy.start", async (access, db, tx) =>
             {
                 var offer = await offers.GetAsync(db, tx, request.OfferId);
+                access.RequireMayWriteFor(offer.Agency); // moving her in on another agency's offer: never on break-glass
                 if (offer.Status != OfferStatuses.Accepted)
                 {
                     throw new PreconditionFailedException($"The offer is {offer.Status.Replace('_', ' ')}; a tenancy starts from an accepted offer.");
@@ -68,9 +69,10 @@ public sealed class TenancyGrpcService(
             .Check(ended <= now.AddMinutes(5), "ended_at", "is in the future").ThrowIfInvalid();
         var agency = Caller.From(context).Agency;
         return guard.RunAsync(context, PersonOf(request.TenancyId, (db, tx) => tenancies.GetAsync(db, tx, request.TenancyId), t => t.PersonId),
-            "housing.tenancy.end", async (db, tx) =>
+            "housing.tenancy.end", async (access, db, tx) =>
             {
                 var row = await tenancies.GetAsync(db, tx, request.TenancyId);
+                access.RequireMayWriteFor(row.Agency);
                 if (row.EndedAt is not null)
                 {
                     throw new PreconditionFailedException("The tenancy has already ended.");

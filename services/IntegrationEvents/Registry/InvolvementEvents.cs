@@ -8,6 +8,10 @@ public sealed record InvolvementStarted : IntegrationEvent
     public string? Role { get; init; }
     public required DateTimeOffset Since { get; init; }
     public bool LeadProfessional { get; init; }
+    /// <summary>The agency whose caller started it (another agency's lead, when started on its behalf).</summary>
+    public string? StartedByAgency { get; init; }
+    /// <summary>The lawful basis for giving the agency access, when started on its behalf, e.g. "Safeguarding".</summary>
+    public string? LawfulBasis { get; init; }
 }
 
 public sealed record InvolvementEnded : IntegrationEvent

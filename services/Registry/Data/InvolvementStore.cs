@@ -17,6 +17,10 @@ public sealed class InvolvementRow
     public bool LeadProfessional { get; set; }
     public string? EndReason { get; set; }
     public long Version { get; set; }
+    public string? StartedByAgency { get; set; }
+    /// <summary>The API's LawfulBasis, when started on another agency's behalf.</summary>
+    public int? LawfulBasis { get; set; }
+    public string? LawfulBasisReason { get; set; }
 
     public bool IsActiveAt(DateTimeOffset now) => Until is null || Until > now;
 }
@@ -26,19 +30,22 @@ public sealed class InvolvementStore
     internal const string Insert =
         """
         INSERT INTO involvements (involvement_id, person_id, agency, worker, team, role, since, until,
-                                  lead_professional, end_reason, version)
-        VALUES (@InvolvementId, @PersonId, @Agency, @Worker, @Team, @Role, @Since, NULL, @LeadProfessional, NULL, 1)
+                                  lead_professional, end_reason, version, started_by_agency, lawful_basis, lawful_basis_reason)
+        VALUES (@InvolvementId, @PersonId, @Agency, @Worker, @Team, @Role, @Since, NULL, @LeadProfessional, NULL, 1,
+                @StartedByAgency, @LawfulBasis, @LawfulBasisReason)
         """;
 
     internal const string SelectOne =
         """
-        SELECT involvement_id, person_id, agency, worker, team, role, since, until, lead_professional, end_reason, version
+        SELECT involvement_id, person_id, agency, worker, team, role, since, until, lead_professional, end_reason, version,
+               started_by_agency, lawful_basis, lawful_basis_reason
         FROM involvements WHERE involvement_id = @InvolvementId
         """;
 
     internal const string SelectForPersons =
         """
-        SELECT involvement_id, person_id, agency, worker, team, role, since, until, lead_professional, end_reason, version
+        SELECT involvement_id, person_id, agency, worker, team, role, since, until, lead_professional, end_reason, version,
+               started_by_agency, lawful_basis, lawful_basis_reason
         FROM involvements WHERE person_id IN @PersonIds ORDER BY since DESC
         """;
 
@@ -56,6 +63,13 @@ public sealed class InvolvementStore
         """
         UPDATE involvements SET lead_professional = 0, version = version + 1
         WHERE person_id IN @PersonIds AND lead_professional = 1 AND involvement_id <> @InvolvementId
+        """;
+
+    /// <summary>The agencies whose active involvement leads, over every record of the person (at most one, but read as a set).</summary>
+    internal const string SelectLeadAgencies =
+        """
+        SELECT DISTINCT agency FROM involvements
+        WHERE person_id IN @PersonIds AND lead_professional = 1 AND (until IS NULL OR until > @Now)
         """;
 
     internal const string CountActive =
@@ -77,6 +91,9 @@ public sealed class InvolvementStore
 
     public async Task<IReadOnlyList<InvolvementRow>> ForPersonsAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds) =>
         (await db.QueryAsync<InvolvementRow>(SelectForPersons, new { PersonIds = personIds }, tx)).AsList();
+
+    public async Task<IReadOnlySet<string>> LeadAgenciesAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds, DateTimeOffset now) =>
+        (await db.QueryAsync<string>(SelectLeadAgencies, new { PersonIds = personIds, Now = now }, tx)).ToHashSet(StringComparer.Ordinal);
 
     public Task<int> CountActiveAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds, DateTimeOffset now) =>
         db.ExecuteScalarAsync<int>(CountActive, new { PersonIds = personIds, Now = now }, tx);

@@ -24,21 +24,19 @@ public sealed class AccessGrpcService(
     {
         var now = clock.GetUtcNow();
         var until = Instants.Read(request.Until, "until");
+        var caller = Caller.From(context);
         new Validator().RequiredId(request.PersonId, "person_id")
             .Required(request.Agency, "agency", PersonValidation.NameLength)
+            .Check(request.Agency.Trim() != caller.Agency, "agency", "is your own agency: share with another agency")
             .KnownEnum(request.LawfulBasis, "lawful_basis")
             .Required(request.Reason, "reason", 1000)
             .Check(until is null || until > now, "until", "must be in the future")
             .ThrowIfInvalid();
-        var caller = Caller.From(context);
-        var breakGlass = context.RequestHeaders.GetValue(PersonAccessGuard<RegistryDatabase>.BreakGlassHeader) is not null;
-        return guard.RunAsync(context, request.PersonId, "person.share", async (db, tx) =>
+        // The same rule as starting another agency's involvement: never on break-glass, and only by an
+        // agency that works with her.
+        return guard.RunAsync(context, request.PersonId, "person.share", async (access, db, tx) =>
         {
-            if (breakGlass)
-            {
-                // Inside the guard, so the refusal is audited like any other.
-                throw new PermissionDeniedException("A record opened by break-glass cannot be shared onwards.");
-            }
+            access.Require(LastingWrite.ShareWithAnotherAgency, lawfulBasisGiven: true);
             var person = await people.ResolveAsync(db, tx, request.PersonId);
             var row = new SharingRow
             {
@@ -57,7 +55,7 @@ public sealed class AccessGrpcService(
                 Reason = row.Reason, GrantedAt = Timestamp.FromDateTimeOffset(now), Until = PersonValidation.Optional(until),
                 GrantedByAgency = row.GrantedByAgency,
             };
-        });
+        }, $"for {request.Agency.Trim()}, lawful basis {request.LawfulBasis}: {request.Reason.Trim()}");
     }
 
     /// <summary>

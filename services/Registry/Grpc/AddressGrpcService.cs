@@ -27,8 +27,10 @@ public sealed class AddressGrpcService(
         PersonValidation.Address(v, request.Address, "address", now);
         v.ThrowIfInvalid();
         var caller = Caller.From(context);
-        return guard.RunAsync(context, request.PersonId, "person.address.record", async (db, tx) =>
+        return guard.RunAsync(context, request.PersonId, "person.address.record", async (access, db, tx) =>
         {
+            // An address grants its area access to her record: never on break-glass.
+            access.Require(LastingWrite.ChangesAccess);
             var person = await people.ResolveAsync(db, tx, request.PersonId);
             var row = AddressRows.From(person.PersonId, request.Address, caller, now);
             var current = AddressStore.CurrentOf(await addresses.ForPersonsAsync(db, tx, await links.GroupAsync(db, tx, person.PersonId)));

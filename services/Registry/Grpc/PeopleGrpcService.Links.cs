@@ -23,10 +23,16 @@ public sealed partial class PeopleGrpcService
         v.ThrowIfInvalid();
         var now = clock.GetUtcNow();
         var caller = Caller.From(context);
-        // The caller must be entitled to see both records, and both accesses are audited.
-        await guard.RunAsync(context, request.OtherPersonId, "person.link", (_, _) => Task.FromResult(true));
-        return await guard.RunAsync(context, request.PersonId, "person.link", async (db, tx) =>
+        // The caller must be entitled to see both records, and both accesses are audited. A link opens
+        // each record to everyone who may see the other, so it needs a standing basis on both: never break-glass.
+        await guard.RunAsync(context, request.OtherPersonId, "person.link", (access, _, _) =>
         {
+            access.Require(LastingWrite.ChangesAccess);
+            return Task.FromResult(true);
+        });
+        return await guard.RunAsync(context, request.PersonId, "person.link", async (access, db, tx) =>
+        {
+            access.Require(LastingWrite.ChangesAccess);
             var survivor = await people.GetAsync(db, tx, request.PersonId) ?? throw new NotFoundException("Person", request.PersonId);
             var other = await people.GetAsync(db, tx, request.OtherPersonId) ?? throw new NotFoundException("Person", request.OtherPersonId);
             if (survivor.LinkedTo is not null || other.LinkedTo is not null)
@@ -62,8 +68,9 @@ public sealed partial class PeopleGrpcService
     {
         new Validator().RequiredId(request.LinkId, "link_id").Required(request.Reason, "reason", 500).ThrowIfInvalid();
         var now = clock.GetUtcNow();
-        return await guard.RunAsync(context, async (db, tx) => (await links.GetAsync(db, tx, request.LinkId)).PersonId, "person.unlink", async (db, tx) =>
+        return await guard.RunAsync(context, async (db, tx) => (await links.GetAsync(db, tx, request.LinkId)).PersonId, "person.unlink", async (access, db, tx) =>
         {
+            access.Require(LastingWrite.ChangesAccess); // unlinking changes who sees each record too
             var link = await links.GetAsync(db, tx, request.LinkId);
             await links.UnlinkAsync(db, tx, link.LinkId, request.Reason.Trim(), now);
             await people.SetLinkedToAsync(db, tx, link.OtherPersonId, null);

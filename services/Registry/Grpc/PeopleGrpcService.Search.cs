@@ -20,6 +20,7 @@ public sealed partial class PeopleGrpcService
     {
         var caller = Caller.From(context);
         var (offset, pageSize) = ValidateSearch(request);
+        BreakGlass.RefuseForManyPeople(context);
         return await database.InTransactionAsync(async (db, tx) =>
         {
             var nhs = NhsNumber.Normalise(request.NhsNumber);
@@ -61,6 +62,8 @@ public sealed partial class PeopleGrpcService
     public override Task<FindDuplicatesResponse> FindDuplicates(FindDuplicatesRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
+        // The candidates are other people: one reason cannot open them all.
+        BreakGlass.RefuseForManyPeople(context);
         return guard.RunAsync(context, request.PersonId, "person.duplicates", async (db, tx) =>
         {
             var survivor = await people.ResolveAsync(db, tx, request.PersonId);

@@ -58,7 +58,7 @@ public sealed partial class PeopleGrpcService(
             var involvement = new InvolvementRow
             {
                 InvolvementId = Guid.NewGuid().ToString(), PersonId = personId, Agency = caller.Agency,
-                Worker = caller.Subject, Role = "registering agency", Since = now, Version = 1,
+                Worker = caller.Subject, Role = "registering agency", Since = now, Version = 1, StartedByAgency = caller.Agency,
             };
             await involvements.InsertAsync(db, tx, involvement, [personId]);
             await AuditLog.WriteAsync(db, tx, guard.Entry(caller, "person.register", personId, nameof(AccessBasis.Involvement), null));
@@ -92,6 +92,7 @@ public sealed partial class PeopleGrpcService(
             v.RequiredId(request.PersonIds[i], $"person_ids[{i}]");
         }
         v.ThrowIfInvalid();
+        BreakGlass.RefuseForManyPeople(context);
         var response = new BatchGetPersonsResponse();
         foreach (var id in request.PersonIds.Distinct(StringComparer.Ordinal))
         {

@@ -91,9 +91,10 @@ public sealed class RelationshipGrpcService(
                 && await guard.DecideAsync(caller, recorded.ToPersonId, null, db, tx, context.CancellationToken) is not null
                     ? recorded.ToPersonId
                     : recorded.FromPersonId;
-        }, "relationship.end", async (db, tx) =>
+        }, "relationship.end", async (access, db, tx) =>
         {
             var row = await relationships.GetAsync(db, tx, request.RelationshipId);
+            access.RequireMayWriteFor(row.RecordedByAgency); // another agency's record: never ended on break-glass
             await relationships.EndAsync(db, tx, row, request.ExpectedVersion, until);
             return ToProto(await relationships.GetAsync(db, tx, row.RelationshipId));
         });

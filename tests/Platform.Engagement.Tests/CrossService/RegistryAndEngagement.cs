@@ -46,7 +46,12 @@ public sealed class RegistryAndEngagement(TestHost host)
             Address = address,
             ConfirmedNotDuplicate = true,
         })).Person;
-        await new InvolvementService.InvolvementServiceClient(channel).StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = Drugs });
+        // Another agency is brought in by a lead for her: here the registering agency's safeguarding lead.
+        await new InvolvementService.InvolvementServiceClient(host.Channel(Identity.SafeguardingLead(Worker.Agency, Worker.Area)))
+            .StartInvolvementAsync(new StartInvolvementRequest
+            {
+                PersonId = person.PersonId, Agency = Drugs, LawfulBasis = LawfulBasis.Consent, Reason = "referred for drug treatment",
+            });
         // The access projection and the chronology read the same events from queues of their own.
         await Eventually.TrueAsync(async () =>
             await CountAsync("SELECT COUNT(*) FROM access_involvements WHERE person_id = @PersonId", person.PersonId) == 2

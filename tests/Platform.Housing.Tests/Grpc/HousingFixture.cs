@@ -19,7 +19,7 @@ public sealed class HousingFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
-    public HousingClient As(Identity who) => new(Host.Channel(who));
+    public HousingClient As(Identity who, string? breakGlassReason = null) => new(Host.Channel(who, breakGlassReason));
 
     public HousingClient Officer => As(Identity.HousingOfficer());
 }

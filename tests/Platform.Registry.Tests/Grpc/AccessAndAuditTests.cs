@@ -97,10 +97,11 @@ public sealed class AccessAndAuditTests(RegistryWithEventsFixture fixture) : ICl
 
         await Rpc.FailsWith(StatusCode.PermissionDenied, () => fixture.As(_outsider, "urgent: risk to life tonight").Access.ShareRecordAsync(new ShareRecordRequest
         {
-            PersonId = person.PersonId, Agency = "police-devon", LawfulBasis = LawfulBasis.VitalInterests, Reason = "to keep access",
+            PersonId = person.PersonId, Agency = "probation-devon", LawfulBasis = LawfulBasis.VitalInterests, Reason = "to pass it on",
         }));
 
-        await Rpc.FailsWith(StatusCode.PermissionDenied, () => fixture.As(_outsider).People.GetPersonAsync(new GetPersonRequest { PersonId = person.PersonId }));
+        await Rpc.FailsWith(StatusCode.PermissionDenied,
+            () => fixture.As(Identity.SupportWorker("probation-devon", Devon)).People.GetPersonAsync(new GetPersonRequest { PersonId = person.PersonId }));
     }
 
     [Fact]

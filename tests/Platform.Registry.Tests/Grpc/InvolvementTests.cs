@@ -5,9 +5,10 @@ using Platform.Testing;
 
 namespace Platform.Registry.Tests.Grpc;
 
+/// <summary>The register's own workings, driven by a lead for the person (who may bring other agencies in and end their involvement).</summary>
 public sealed class InvolvementTests(RegistryWithEventsFixture fixture) : IClassFixture<RegistryWithEventsFixture>
 {
-    private readonly RegistryClient _worker = fixture.As(Identity.SupportWorker());
+    private readonly RegistryClient _worker = fixture.As(Identity.SafeguardingLead("outreach-bristol"));
 
     private Task<ListInvolvementsResponse> ListAsync(string personId, bool includeEnded = false) =>
         _worker.Involvements.ListInvolvementsAsync(new ListInvolvementsRequest { PersonId = personId, IncludeEnded = includeEnded }).ResponseAsync;
@@ -35,6 +36,7 @@ public sealed class InvolvementTests(RegistryWithEventsFixture fixture) : IClass
         var started = await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest
         {
             PersonId = person.PersonId, Agency = "drug-alcohol-bristol", Worker = "A. Keyworker", Team = "Outreach", Role = "keyworker",
+            LawfulBasis = LawfulBasis.Consent, Reason = "she asked for a keyworker",
         });
 
         var list = await ListAsync(person.PersonId);
@@ -51,7 +53,7 @@ public sealed class InvolvementTests(RegistryWithEventsFixture fixture) : IClass
     public async Task Ending_an_involvement_records_the_reason_stops_counting_it_and_is_published()
     {
         var person = await _worker.RegisterAsync(People.Named("Kezia", "Lockwood", 1982));
-        var started = await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "probation-sw" });
+        var started = await _worker.BringInAsync(person.PersonId, "probation-sw");
 
         var ended = await _worker.Involvements.EndInvolvementAsync(new EndInvolvementRequest
         {
@@ -73,7 +75,7 @@ public sealed class InvolvementTests(RegistryWithEventsFixture fixture) : IClass
     public async Task Ending_an_involvement_without_a_reason_is_invalid_and_leaves_it_active()
     {
         var person = await _worker.RegisterAsync(People.Named("Lysander", "Mortimer", 1983));
-        var started = await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "probation-sw" });
+        var started = await _worker.BringInAsync(person.PersonId, "probation-sw");
 
         await Rpc.RejectsField("reason", () => _worker.Involvements.EndInvolvementAsync(new EndInvolvementRequest
         {
@@ -87,7 +89,7 @@ public sealed class InvolvementTests(RegistryWithEventsFixture fixture) : IClass
     public async Task Ending_with_a_stale_version_is_aborted()
     {
         var person = await _worker.RegisterAsync(People.Named("Marigold", "Netherwood", 1984));
-        var started = await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "probation-sw" });
+        var started = await _worker.BringInAsync(person.PersonId, "probation-sw");
         await _worker.Involvements.SetLeadProfessionalAsync(new SetLeadProfessionalRequest { InvolvementId = started.InvolvementId, ExpectedVersion = 1 });
 
         await Rpc.FailsWith(StatusCode.Aborted, () => _worker.Involvements.EndInvolvementAsync(new EndInvolvementRequest
@@ -102,7 +104,7 @@ public sealed class InvolvementTests(RegistryWithEventsFixture fixture) : IClass
     public async Task Ending_an_ended_involvement_fails_its_precondition()
     {
         var person = await _worker.RegisterAsync(People.Named("Nathaniel", "Ormerod", 1985));
-        var started = await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "probation-sw" });
+        var started = await _worker.BringInAsync(person.PersonId, "probation-sw");
         var ended = await _worker.Involvements.EndInvolvementAsync(new EndInvolvementRequest { InvolvementId = started.InvolvementId, ExpectedVersion = 1, Reason = "done" });
 
         await Rpc.FailsWith(StatusCode.FailedPrecondition, () => _worker.Involvements.EndInvolvementAsync(new EndInvolvementRequest
@@ -115,8 +117,8 @@ public sealed class InvolvementTests(RegistryWithEventsFixture fixture) : IClass
     public async Task Only_one_involvement_leads_at_a_time()
     {
         var person = await _worker.RegisterAsync(People.Named("Octavia", "Pennington", 1986));
-        var first = await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "asc-bristol", LeadProfessional = true });
-        var second = await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "idva-bristol", LeadProfessional = true });
+        var first = await _worker.BringInAsync(person.PersonId, "asc-bristol", lead: true);
+        var second = await _worker.BringInAsync(person.PersonId, "idva-bristol", lead: true);
 
         var afterSecond = (await ListAsync(person.PersonId)).Involvements.Where(i => i.LeadProfessional).Select(i => i.InvolvementId).ToList();
         var firstNow = (await ListAsync(person.PersonId)).Involvements.Single(i => i.InvolvementId == first.InvolvementId);
@@ -132,8 +134,8 @@ public sealed class InvolvementTests(RegistryWithEventsFixture fixture) : IClass
     public async Task Setting_the_lead_with_a_stale_version_is_aborted_and_changes_no_lead()
     {
         var person = await _worker.RegisterAsync(People.Named("Percival", "Quimby", 1987));
-        var first = await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "asc-bristol", LeadProfessional = true });
-        var second = await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "idva-bristol" });
+        var first = await _worker.BringInAsync(person.PersonId, "asc-bristol", lead: true);
+        var second = await _worker.BringInAsync(person.PersonId, "idva-bristol");
         await _worker.Involvements.SetLeadProfessionalAsync(new SetLeadProfessionalRequest { InvolvementId = second.InvolvementId, ExpectedVersion = 1 });
 
         // The first involvement lost the lead, which changed its version.
@@ -160,7 +162,8 @@ public sealed class InvolvementTests(RegistryWithEventsFixture fixture) : IClass
         var devon = fixture.As(Identity.SupportWorker("police-devon", "E10000008"));
         var person = await devon.RegisterAsync(People.Named("Sebastian", "Tolliver", 1989, "E10000008"));
         var involvement = Assert.Single((await devon.Involvements.ListInvolvementsAsync(new ListInvolvementsRequest { PersonId = person.PersonId })).Involvements);
-        await devon.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "outreach-bristol" });
+        await devon.LeadAsync(person.PersonId, "police-devon");
+        await devon.BringInAsync(person.PersonId, "outreach-bristol");
         Assert.Equal(person.PersonId, (await _worker.GetAsync(person.PersonId)).PersonId);
 
         var mine = (await ListAsync(person.PersonId)).Involvements.Single(i => i.Agency == "outreach-bristol");

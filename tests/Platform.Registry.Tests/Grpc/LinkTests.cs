@@ -114,7 +114,8 @@ public sealed class LinkTests(RegistryWithEventsFixture fixture) : IClassFixture
         var devon = fixture.As(Identity.SupportWorker("police-devon", "E10000008"));
         var survivor = await _worker.RegisterAsync(People.Named("Millicent", "Quayle", 1957));
         var theirs = await devon.RegisterAsync(People.Named("Millie", "Quayle", 1957, "E10000008"));
-        await devon.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = theirs.PersonId, Agency = "outreach-bristol" });
+        await devon.LeadAsync(theirs.PersonId, "police-devon");
+        await devon.BringInAsync(theirs.PersonId, "outreach-bristol");
         await LinkAsync(_worker, survivor, theirs);
 
         var read = await devon.GetAsync(theirs.PersonId);
@@ -177,10 +178,11 @@ public sealed class LinkTests(RegistryWithEventsFixture fixture) : IClassFixture
     {
         var survivor = await _worker.RegisterAsync(People.Named("Quintus", "Underwood", 1962));
         var other = await _worker.RegisterAsync(People.Named("Quin", "Underwood", 1962));
-        await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = other.PersonId, Agency = "asc-bristol", LeadProfessional = true });
+        var safeguarding = fixture.As(Identity.SafeguardingLead("outreach-bristol"));
+        await safeguarding.BringInAsync(other.PersonId, "asc-bristol", lead: true);
         await LinkAsync(_worker, survivor, other);
 
-        var lead = await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = survivor.PersonId, Agency = "idva-bristol", LeadProfessional = true });
+        var lead = await safeguarding.BringInAsync(survivor.PersonId, "idva-bristol", lead: true);
 
         var leads = (await _worker.Involvements.ListInvolvementsAsync(new ListInvolvementsRequest { PersonId = survivor.PersonId })).Involvements.Where(i => i.LeadProfessional);
         Assert.Equal([lead.InvolvementId], leads.Select(i => i.InvolvementId));

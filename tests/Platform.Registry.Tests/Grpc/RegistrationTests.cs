@@ -128,8 +128,9 @@ public sealed class RegistrationTests(RegistryFixture fixture) : IClassFixture<R
         };
         var registered = await _worker.RegisterAsync(request);
         // Both agencies come to work with her, so both may read the record; only one is named by the address.
-        await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = registered.PersonId, Agency = "police-avon" });
-        await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = registered.PersonId, Agency = "idva-bristol" });
+        await _worker.LeadAsync(registered.PersonId);
+        await _worker.BringInAsync(registered.PersonId, "police-avon");
+        await _worker.BringInAsync(registered.PersonId, "idva-bristol");
 
         var police = await fixture.As(Identity.SupportWorker("police-avon", People.Somerset)).GetAsync(registered.PersonId);
         var idva = await fixture.As(Identity.SupportWorker("idva-bristol", People.Somerset)).GetAsync(registered.PersonId);
@@ -154,7 +155,8 @@ public sealed class RegistrationTests(RegistryFixture fixture) : IClassFixture<R
         var request = People.Named("Harriet", "Wolstenholme", 1989);
         request.Address = new Address { Lines = { "Safe house" }, LocalAuthority = People.NorthSomerset, Confidential = true };
         var registered = await _worker.RegisterAsync(request);
-        await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = registered.PersonId, Agency = "police-avon" });
+        await _worker.LeadAsync(registered.PersonId);
+        await _worker.BringInAsync(registered.PersonId, "police-avon");
 
         var own = Assert.Single(registered.Addresses);
         var other = Assert.Single((await fixture.As(Identity.SupportWorker("police-avon", People.Somerset)).GetAsync(registered.PersonId)).Addresses);
@@ -170,7 +172,8 @@ public sealed class RegistrationTests(RegistryFixture fixture) : IClassFixture<R
         var request = People.Named("Philippa", "Gathercole", 1987);
         request.Address = new Address { Lines = { "Refuge" }, LocalAuthority = People.NorthSomerset, Confidential = true };
         var registered = await _worker.RegisterAsync(request);
-        await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = registered.PersonId, Agency = "police-avon" });
+        await _worker.LeadAsync(registered.PersonId);
+        await _worker.BringInAsync(registered.PersonId, "police-avon");
 
         var match = Assert.Single(await fixture.As(Identity.SupportWorker("police-avon", People.Somerset)).SearchAsync("Philippa Gathercole"));
         var named = Assert.Single(await _worker.SearchAsync("Philippa Gathercole"));

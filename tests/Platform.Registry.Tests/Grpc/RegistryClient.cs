@@ -32,6 +32,22 @@ public sealed class RegistryClient(GrpcChannel channel)
 
     public Task<IReadOnlyList<PersonMatch>> SearchAsync(string name) => SearchAsync(new SearchPersonsRequest { Name = name });
 
+    /// <summary>Makes <paramref name="agency"/>'s (the caller's own) involvement with the person lead, so that the caller leads for her.</summary>
+    public async Task<Involvement> LeadAsync(string personId, string agency = "outreach-bristol")
+    {
+        var mine = (await Involvements.ListInvolvementsAsync(new ListInvolvementsRequest { PersonId = personId })).Involvements
+            .First(i => i.Agency == agency);
+        return await Involvements.SetLeadProfessionalAsync(new SetLeadProfessionalRequest { InvolvementId = mine.InvolvementId, ExpectedVersion = mine.Version });
+    }
+
+    /// <summary>Brings another agency in, as a lead for the person must: with a lawful basis and a reason.</summary>
+    public async Task<Involvement> BringInAsync(string personId, string agency, bool lead = false, string role = "") =>
+        await Involvements.StartInvolvementAsync(new StartInvolvementRequest
+        {
+            PersonId = personId, Agency = agency, LeadProfessional = lead, Role = role,
+            LawfulBasis = LawfulBasis.Safeguarding, Reason = "multi-agency safeguarding plan",
+        });
+
     public async Task<IReadOnlyList<AuditEvent>> AuditAsync(string personId) =>
         (await Access.ListAuditEventsAsync(new ListAuditEventsRequest { PersonId = personId })).Events;
 }

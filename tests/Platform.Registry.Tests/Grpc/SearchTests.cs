@@ -243,7 +243,8 @@ public sealed class SearchTests(RegistryFixture fixture) : IClassFixture<Registr
         var request = People.Named("Wilhelmina", "Rathbone", 1984);
         request.Address = new Address { Lines = { "Refuge" }, LocalAuthority = People.NorthSomerset, Confidential = true };
         var person = await _worker.RegisterAsync(request);
-        await _worker.Involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "police-avon" });
+        await _worker.LeadAsync(person.PersonId);
+        await _worker.BringInAsync(person.PersonId, "police-avon");
         var police = fixture.As(Identity.SupportWorker("police-avon", People.Somerset));
 
         var found = await police.SearchAsync(new SearchPersonsRequest { Name = "Wilhelmina Rathbone", LocalAuthority = People.NorthSomerset });

@@ -34,14 +34,18 @@ public sealed class AccessProjectionTests : IAsyncLifetime
     [Fact]
     public async Task Projection_follows_involvements_moves_shares_and_links()
     {
-        var who = Identity.SupportWorker(agency: "outreach-bristol", area: "E06000023");
+        // A lead for her: it brings another agency in (and ends its involvement) as well as sharing.
+        var who = Identity.SafeguardingLead(agency: "outreach-bristol", area: "E06000023");
         var people = new PeopleService.PeopleServiceClient(_host.Channel(who));
         var involvements = new InvolvementService.InvolvementServiceClient(_host.Channel(who));
         var addresses = new AddressService.AddressServiceClient(_host.Channel(who));
         var access = new AccessService.AccessServiceClient(_host.Channel(who));
 
         var person = (await people.RegisterPersonAsync(People.Catherine(area: "E06000023"))).Person;
-        var probation = await involvements.StartInvolvementAsync(new StartInvolvementRequest { PersonId = person.PersonId, Agency = "probation-avon" });
+        var probation = await involvements.StartInvolvementAsync(new StartInvolvementRequest
+        {
+            PersonId = person.PersonId, Agency = "probation-avon", LawfulBasis = LawfulBasis.Safeguarding, Reason = "licence conditions",
+        });
         await involvements.EndInvolvementAsync(new EndInvolvementRequest { InvolvementId = probation.InvolvementId, ExpectedVersion = 1, Reason = "order completed" });
         await access.ShareRecordAsync(new ShareRecordRequest { PersonId = person.PersonId, Agency = "idva-service", LawfulBasis = LawfulBasis.Safeguarding, Reason = "MARAC referral" });
         await addresses.RecordAddressAsync(new RecordAddressRequest
@@ -97,8 +101,11 @@ public sealed class AccessProjectionTests : IAsyncLifetime
         var survivor = (await people.RegisterPersonAsync(People.Named("Philippa", "Marchbank", 1969))).Person;
         var follower = (await people.RegisterPersonAsync(People.Named("Pippa", "Marchbanks", 1969, "E10000008"))).Person;
         var alone = (await people.RegisterPersonAsync(People.Named("Rosalind", "Tarrant", 1990, "E06000025"))).Person;
-        await new InvolvementService.InvolvementServiceClient(_host.Channel(bristol)).StartInvolvementAsync(
-            new StartInvolvementRequest { PersonId = follower.PersonId, Agency = "probation-avon" });
+        await new InvolvementService.InvolvementServiceClient(_host.Channel(Identity.SafeguardingLead(agency: "outreach-bristol", area: "E06000023")))
+            .StartInvolvementAsync(new StartInvolvementRequest
+            {
+                PersonId = follower.PersonId, Agency = "probation-avon", LawfulBasis = LawfulBasis.Safeguarding, Reason = "licence conditions",
+            });
         await people.LinkPersonsAsync(new LinkPersonsRequest { PersonId = survivor.PersonId, OtherPersonId = follower.PersonId, Reason = "same person" });
         var projection = _host.Service<ProjectedAccessFacts>();
         await EventuallyAsync(() => FactsAsync<ConsumerDatabase>(projection, survivor.PersonId),
