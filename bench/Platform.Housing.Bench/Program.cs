@@ -63,13 +63,13 @@ foreach (var personId in personIds)
     await needs.SetNeedsProfileAsync(new SetNeedsProfileRequest { PersonId = personId, Profile = profiles.Next() });
 }
 var subjects = new List<MatchSubject>();
-await using (var db = await database.OpenAsync())
+await database.InTransactionAsync(async (db, tx) =>
 {
     foreach (var personId in personIds)
     {
-        subjects.Add((await app.Services.GetRequiredService<MatchSubjects>().LoadAsync(db, null, personId, now)).Subject);
+        subjects.Add((await app.Services.GetRequiredService<MatchSubjects>().LoadAsync(db, tx, personId, now)).Subject);
     }
-}
+});
 
 var matcher = app.Services.GetRequiredService<PlacementMatcher>();
 long fits = 0;
