@@ -114,11 +114,13 @@ static async Task SeedAccessAsync(WebApplication host, IReadOnlyList<string> peo
     var at = DateTimeOffset.UtcNow.AddYears(-3);
     foreach (var personId in people)
     {
-        await bus.Publish(new PersonRegistered { PersonId = personId, RegisteredByAgency = Agency, LocalAuthority = Area, OccurredAt = at });
-        await bus.Publish(new InvolvementStarted
+        var involvement = Guid.NewGuid().ToString();
+        await bus.Publish(new PersonAccessChanged
         {
-            InvolvementId = Guid.NewGuid().ToString(), PersonId = personId, Agency = Agency, Since = at, OccurredAt = at,
+            PersonId = personId, Sequence = 1, Areas = [Area], OccurredAt = at,
+            Involvements = [new AgencyInvolvement { InvolvementId = involvement, Agency = Agency, Since = at }],
         });
+        await bus.Publish(new InvolvementStarted { InvolvementId = involvement, PersonId = personId, Agency = Agency, Since = at, OccurredAt = at });
     }
     var database = host.Services.GetRequiredService<EngagementDatabase>();
     for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(2); await Task.Delay(200))

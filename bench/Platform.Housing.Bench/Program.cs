@@ -53,7 +53,16 @@ var personIds = Enumerable.Range(0, people).Select(_ => Guid.NewGuid().ToString(
 var bus = app.Services.GetRequiredService<IBus>();
 foreach (var personId in personIds)
 {
-    await bus.Publish(new PersonRegistered { PersonId = personId, RegisteredByAgency = "bench", LocalAuthority = "E06000023", OccurredAt = now.AddYears(-2) });
+    var since = now.AddYears(-2);
+    await bus.Publish(new PersonAccessChanged
+    {
+        PersonId = personId, Sequence = 1, Areas = ["E06000023"], OccurredAt = since,
+        Involvements = [new AgencyInvolvement { InvolvementId = Guid.NewGuid().ToString(), Agency = "bench", Since = since }],
+    });
+    await bus.Publish(new PersonAddressesChanged
+    {
+        PersonId = personId, Sequence = 1, OccurredAt = since, Addresses = [new AddressPeriod { LocalAuthority = "E06000023", From = since }],
+    });
 }
 await WaitForPeopleAsync();
 var needs = new NeedsService.NeedsServiceClient(channel);
@@ -63,13 +72,13 @@ foreach (var personId in personIds)
     await needs.SetNeedsProfileAsync(new SetNeedsProfileRequest { PersonId = personId, Profile = profiles.Next() });
 }
 var subjects = new List<MatchSubject>();
-await using (var db = await database.OpenAsync())
+await database.InTransactionAsync(async (db, tx) =>
 {
     foreach (var personId in personIds)
     {
-        subjects.Add((await app.Services.GetRequiredService<MatchSubjects>().LoadAsync(db, null, personId, now)).Subject);
+        subjects.Add((await app.Services.GetRequiredService<MatchSubjects>().LoadAsync(db, tx, personId, now)).Subject);
     }
-}
+});
 
 var matcher = app.Services.GetRequiredService<PlacementMatcher>();
 long fits = 0;

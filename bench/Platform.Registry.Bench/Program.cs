@@ -14,6 +14,7 @@ using Platform.Registry.Data;
 using Platform.Registry.Domain;
 using Platform.Registry.Domain.Duplicates;
 using Platform.Registry.Grpc;
+using Platform.Registry.IntegrationEvents;
 using Platform.Registry.V1;
 
 // Person search benchmark. Generates (once, then cached) a synthetic population in a registry
@@ -124,7 +125,8 @@ if (options.Grpc)
     var service = new PeopleGrpcService(database, new PersonAccessGuard<RegistryDatabase>(database, access, clock), people,
         new AddressStore(), new InvolvementStore(), new LinkStore(),
         new PersonViews(new LinkStore(), new AddressStore(), new InvolvementStore(), clock),
-        new DuplicateFinder(people, candidates, new DuplicateScorer(new DuplicateScoringOptions()), access), search, clock);
+        new DuplicateFinder(people, candidates, new DuplicateScorer(new DuplicateScoringOptions()), access), search,
+        new PersonStatePublisher(new PersonStateStore(), clock), clock);
     var context = new Platform.Bench.BenchCallContext(caller);
     Task<IReadOnlyList<string>> ViaHandlerAsync(BenchQuery query) => HandlerAsync(service, context, query);
     foreach (var query in warmup.Take(200))

@@ -38,7 +38,7 @@ public static class EngagementExtensions
         services.AddHostedService(provider => provider.GetRequiredService<DisengagementSweep>());
         services.AddSingleton<ContactImport>();
         services.AddChronologySources();
-        services.AddConsumer<PersonRegisteredConsumer>(ServiceName, "person-registered");
+        services.AddConsumer<PersonAddressesChangedConsumer>(ServiceName, "person-addresses-changed");
         services.AddConsumer<PersonMovedConsumer>(ServiceName, "person-moved");
         services.AddConsumer<PersonsLinkedConsumer>(ServiceName, "persons-linked");
         services.AddConsumer<RiskLevelChangedConsumer>(ServiceName, "risk-level-changed");

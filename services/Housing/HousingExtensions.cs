@@ -43,8 +43,7 @@ public static class HousingExtensions
         services.AddSingleton<HoldExpiry>();
         services.AddHostedService<PlacementIndexRefresher>();
         services.AddHostedService<HoldExpirySweeper>();
-        services.AddConsumer<AddressOnRegistrationConsumer>(Endpoints, "address-person-registered");
-        services.AddConsumer<AddressOnMoveConsumer>(Endpoints, "address-person-moved");
+        services.AddConsumer<AddressTimelineConsumer>(Endpoints, "address-timeline");
         services.AddConsumer<RiskLevelChangedConsumer>(Endpoints, "risk-level-changed");
         return builder;
     }

@@ -4,6 +4,7 @@ using Platform.BuildingBlocks.Security;
 using Platform.Registry.Data;
 using Platform.Registry.Domain.Duplicates;
 using Platform.Registry.Grpc;
+using Platform.Registry.IntegrationEvents;
 
 namespace Platform.Registry;
 
@@ -34,6 +35,9 @@ public static class RegistryExtensions
         services.AddSingleton<PersonViews>();
         services.AddSingleton<PersonSearch>();
         services.AddSingleton<DuplicateFinder>();
+        services.AddSingleton<PersonStateStore>();
+        services.AddSingleton<PersonStatePublisher>();
+        services.AddHostedService<PersonStateBackfill>();
         return builder;
     }
 

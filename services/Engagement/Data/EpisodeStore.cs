@@ -32,12 +32,12 @@ public sealed class EpisodeStore
         ORDER BY e.detected_at
         """;
 
-    /// <summary>Open episodes of people living in an area; a confidential address does not place anyone.</summary>
+    /// <summary>Open episodes of people living in an area (a confidential address places nobody: it is never known here).</summary>
     internal const string SelectOpenForArea =
         """
         SELECT e.* FROM disengagement_episodes e
         JOIN person_context p ON p.person_id = e.person_id
-        WHERE e.ended_at IS NULL AND p.local_authority = @LocalAuthority AND p.address_confidential = 0
+        WHERE e.ended_at IS NULL AND p.local_authority = @LocalAuthority
         ORDER BY e.detected_at
         """;
 

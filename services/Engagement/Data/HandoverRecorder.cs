@@ -12,11 +12,16 @@ namespace Platform.Engagement.Data;
 /// <summary>
 /// A move across a boundary hands the person over instead of dropping them: the handover names the
 /// agencies involved at the time of the move and the risk level, and waits for the receiving area.
+/// A move to a confidential address is handed over to the agencies the address names, not to an
+/// area: no area of it is kept, shown or published, and the chronology does not name them.
 /// </summary>
 public sealed class HandoverRecorder(HandoverStore handovers, PersonContextStore context, ChronologyWriter chronology)
 {
+    private const string NamedAgencies = "the agencies named on her confidential address";
+
+    /// <summary>The registry publishes only moves: to another area, or to or from a confidential address.</summary>
     public static bool CrossesBoundary(PersonMoved move) =>
-        move.FromLocalAuthority is not null && move.FromLocalAuthority != move.ToLocalAuthority;
+        move.AddressConfidential || !string.Equals(move.FromLocalAuthority, move.ToLocalAuthority, StringComparison.Ordinal);
 
     public async Task OpenAsync(DbConnection db, DbTransaction tx, PersonMoved move, DateTimeOffset now)
     {
@@ -25,11 +30,13 @@ public sealed class HandoverRecorder(HandoverStore handovers, PersonContextStore
         var row = new HandoverRow
         {
             HandoverId = Guid.NewGuid().ToString(), PersonId = move.PersonId, FromLocalAuthority = move.FromLocalAuthority,
-            ToLocalAuthority = move.ToLocalAuthority, MovedAt = move.MovedAt, RequestedAt = now,
+            ToLocalAuthority = move.AddressConfidential ? null : move.ToLocalAuthority, MovedAt = move.MovedAt, RequestedAt = now,
             SendingAgencies = string.Join(',', await ProjectedPeople.ActiveAgenciesAsync(db, tx, people, move.MovedAt)),
             RiskLevel = await context.RiskLevelAsync(db, tx, people), AddressConfidential = move.AddressConfidential, Version = 1,
         };
-        if (!await handovers.InsertAsync(db, tx, row))
+        // A move published before the registry named the agencies goes to those working with her then.
+        IReadOnlyList<string> recipients = !move.AddressConfidential ? [] : move.VisibleToAgencies.Count > 0 ? move.VisibleToAgencies : row.SendingAgencyList;
+        if (!await handovers.InsertAsync(db, tx, row, recipients))
         {
             return;
         }
@@ -37,13 +44,13 @@ public sealed class HandoverRecorder(HandoverStore handovers, PersonContextStore
         {
             HandoverId = row.HandoverId, PersonId = row.PersonId, FromLocalAuthority = row.FromLocalAuthority,
             ToLocalAuthority = row.ToLocalAuthority, SendingAgencies = row.SendingAgencyList, RiskLevel = row.RiskLevel,
-            AddressConfidential = row.AddressConfidential, OccurredAt = now,
+            AddressConfidential = row.AddressConfidential, ReceivingAgencies = recipients, OccurredAt = now,
         });
-        var to = row.AddressConfidential ? "the receiving area" : row.ToLocalAuthority;
+        var from = row.FromLocalAuthority is null ? "" : $" from {row.FromLocalAuthority}";
         await chronology.WriteAsync(db, tx, new ChronologyEntryRow
         {
             PersonId = row.PersonId, OccurredAt = now, Kind = EntryKinds.Handover, Significant = true,
-            Summary = $"Handover requested from {row.FromLocalAuthority} to {to}",
+            Summary = $"Handover requested{from} to {row.ToLocalAuthority ?? NamedAgencies}",
             Detail = row.SendingAgencies.Length == 0 ? null : $"Sending agencies: {row.SendingAgencies.Replace(",", ", ", StringComparison.Ordinal)}",
         });
     }
@@ -58,10 +65,13 @@ public sealed class HandoverRecorder(HandoverStore handovers, PersonContextStore
             HandoverId = row.HandoverId, PersonId = row.PersonId, Agency = caller.Agency,
             LocalAuthority = row.ToLocalAuthority, OccurredAt = now,
         });
+        // Who took her on at a confidential address would point to where she is: the chronology does not say.
         await chronology.WriteAsync(db, tx, new ChronologyEntryRow
         {
-            PersonId = row.PersonId, OccurredAt = now, Kind = EntryKinds.Handover, Agency = caller.Agency, Significant = true,
-            Summary = $"Handover acknowledged by {caller.Agency}", Detail = note,
+            PersonId = row.PersonId, OccurredAt = now, Kind = EntryKinds.Handover, Significant = true,
+            Agency = row.AddressConfidential ? null : caller.Agency,
+            Summary = row.AddressConfidential ? $"Handover acknowledged by one of {NamedAgencies}" : $"Handover acknowledged by {caller.Agency}",
+            Detail = row.AddressConfidential ? null : note,
         });
     }
 }

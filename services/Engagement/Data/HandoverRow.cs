@@ -4,8 +4,10 @@ public sealed class HandoverRow
 {
     public string HandoverId { get; set; } = "";
     public string PersonId { get; set; } = "";
+    /// <summary>Null when she left a confidential address.</summary>
     public string? FromLocalAuthority { get; set; }
-    public string ToLocalAuthority { get; set; } = "";
+    /// <summary>Null for a move to a confidential address: that handover is addressed to agencies (handover_recipients).</summary>
+    public string? ToLocalAuthority { get; set; }
     public DateTimeOffset MovedAt { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
     /// <summary>Comma-separated agency names.</summary>

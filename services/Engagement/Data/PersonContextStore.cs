@@ -7,14 +7,15 @@ namespace Platform.Engagement.Data;
 
 /// <summary>
 /// What this service knows of a person from the other services: the risk level (from safeguarding)
-/// and the current area (from the registry). Each is kept only if newer than what is held, so
-/// events that arrive out of order do not roll it back.
+/// and the current area (from the registry's address timeline; none while she lives at a
+/// confidential address). Each is kept only if newer than what is held, so events that arrive out
+/// of order do not roll it back.
 /// </summary>
 public sealed class PersonContextStore
 {
     internal const string Ensure =
         """
-        INSERT INTO person_context (person_id, address_confidential) SELECT @PersonId, 0
+        INSERT INTO person_context (person_id) SELECT @PersonId
         WHERE NOT EXISTS (SELECT 1 FROM person_context WHERE person_id = @PersonId)
         """;
 
@@ -26,8 +27,8 @@ public sealed class PersonContextStore
 
     internal const string UpdateArea =
         """
-        UPDATE person_context SET local_authority = @LocalAuthority, address_confidential = @Confidential, area_since = @At
-        WHERE person_id = @PersonId AND (area_since IS NULL OR area_since <= @At)
+        UPDATE person_context SET local_authority = @LocalAuthority, address_sequence = @Sequence
+        WHERE person_id = @PersonId AND address_sequence < @Sequence
         """;
 
     internal static string SelectRiskOfMany(SqlDialect dialect) =>
@@ -39,10 +40,11 @@ public sealed class PersonContextStore
         await db.ExecuteAsync(UpdateRisk, new { PersonId = personId, RiskLevel = riskLevel, At = at }, tx);
     }
 
-    public async Task SetAreaAsync(DbConnection db, DbTransaction tx, string personId, string? localAuthority, bool confidential, DateTimeOffset at)
+    /// <summary>Her current area as of the registry's <paramref name="sequence"/> of her record; null: none known.</summary>
+    public async Task SetAreaAsync(DbConnection db, DbTransaction tx, string personId, string? localAuthority, long sequence)
     {
         await db.ExecuteAsync(Ensure, new { PersonId = personId }, tx);
-        await db.ExecuteAsync(UpdateArea, new { PersonId = personId, LocalAuthority = localAuthority, Confidential = confidential, At = at }, tx);
+        await db.ExecuteAsync(UpdateArea, new { PersonId = personId, LocalAuthority = localAuthority, Sequence = sequence }, tx);
     }
 
     /// <summary>Each record's own risk level; standard for those without one.</summary>

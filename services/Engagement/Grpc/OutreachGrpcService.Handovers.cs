@@ -13,9 +13,10 @@ namespace Platform.Engagement.Grpc;
 
 /// <summary>
 /// Handovers are addressed to the receiving area: its callers see and acknowledge them even where
-/// they cannot yet see the person's record (a confidential address grants no area access). The
-/// latest contacts are shown only to callers who may see the person; the receiving area of a
-/// confidential move only to that area.
+/// they cannot yet see the person's record. A move to a confidential address is addressed to the
+/// agencies it names instead, and only they list, read or acknowledge it: it holds no area, so no
+/// filter, list or error can tell anyone else where she is. The latest contacts are shown only to
+/// callers who may see the person.
 /// </summary>
 public sealed partial class OutreachGrpcService
 {
@@ -33,7 +34,12 @@ public sealed partial class OutreachGrpcService
         {
             var response = new ListHandoversResponse();
             var audit = new List<AuditEntry>();
-            foreach (var row in await handovers.ForAreaAsync(db, tx, area!, request.IncludeAcknowledged))
+            var rows = await handovers.ForAreaAsync(db, tx, area!, request.IncludeAcknowledged);
+            if (area == caller.LocalAuthority && caller.Agency.Length > 0)
+            {
+                rows = [.. rows, .. await handovers.ForAgencyAsync(db, tx, caller.Agency, request.IncludeAcknowledged)];
+            }
+            foreach (var row in rows)
             {
                 if (await BasisAsync(caller, row, db, tx, context) is { } basis)
                 {
@@ -63,11 +69,12 @@ public sealed partial class OutreachGrpcService
         var caller = Caller.From(context);
         return await AuditedAsync(context, request.HandoverId, "engagement.handover.acknowledge", async (row, basis, db, tx) =>
         {
-            if (row.ToLocalAuthority != caller.LocalAuthority)
+            // A confidential move's handover reaches here only for the agencies it is addressed to.
+            if (!row.AddressConfidential && row.ToLocalAuthority != caller.LocalAuthority)
             {
                 if (!caller.IsIn(PlatformRoles.Admin))
                 {
-                    throw new PermissionDeniedException($"Only the receiving area ({row.ToLocalAuthority}) acknowledges this handover.");
+                    throw new PermissionDeniedException("Only the receiving area acknowledges this handover.");
                 }
                 // An admin acknowledges for the receiving area: in its name, so never on break-glass.
                 if (LastingWriteRule.Refusal(new LastingWriteRequest(LastingWrite.ForAnotherAgency, System.Enum.Parse<AccessBasis>(basis))) is { } refusal)
@@ -116,7 +123,7 @@ public sealed partial class OutreachGrpcService
             return done;
         }
         await AuditRefusalAsync(caller, action, person, reason);
-        throw new PermissionDeniedException("No legitimate relationship with this person, and the handover is to another area.");
+        throw new PermissionDeniedException("No legitimate relationship with this person, and the handover is not addressed to you.");
     }
 
     private Task AuditRefusalAsync(Caller caller, string action, string? personId, string? reason) => database.InTransactionAsync(
@@ -126,6 +133,10 @@ public sealed partial class OutreachGrpcService
     private async Task<string?> BasisAsync(
         Caller caller, HandoverRow row, DbConnection db, DbTransaction tx, ServerCallContext context, string? reason = null)
     {
+        if (row.AddressConfidential)
+        {
+            return (await handovers.RecipientsAsync(db, tx, row.HandoverId)).Contains(caller.Agency) ? "Handover" : null;
+        }
         if (caller.LocalAuthority.Length > 0 && caller.LocalAuthority == row.ToLocalAuthority)
         {
             return "Handover";
@@ -135,17 +146,20 @@ public sealed partial class OutreachGrpcService
 
     private async Task<Handover> ViewAsync(Caller caller, HandoverRow row, string basis, DbConnection db, DbTransaction tx)
     {
-        var receiving = caller.LocalAuthority == row.ToLocalAuthority || caller.IsIn(PlatformRoles.Admin);
         var view = new Handover
         {
             HandoverId = row.HandoverId, PersonId = row.PersonId, FromLocalAuthority = row.FromLocalAuthority ?? "",
-            ToLocalAuthority = row.AddressConfidential && !receiving ? "" : row.ToLocalAuthority,
+            ToLocalAuthority = row.ToLocalAuthority ?? "",
             MovedAt = Timestamp.FromDateTimeOffset(row.MovedAt), RequestedAt = Timestamp.FromDateTimeOffset(row.RequestedAt),
             RiskLevel = row.RiskLevel, AddressConfidential = row.AddressConfidential,
             AcknowledgedAt = row.AcknowledgedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
             AcknowledgedByAgency = row.AcknowledgedByAgency ?? "", AcknowledgementNote = row.AcknowledgementNote ?? "", Version = row.Version,
         };
         view.SendingAgencies.AddRange(row.SendingAgencyList);
+        if (row.AddressConfidential)
+        {
+            view.ReceivingAgencies.AddRange(await handovers.RecipientsAsync(db, tx, row.HandoverId));
+        }
         if (basis != "Handover" || await guard.DecideAsync(caller, row.PersonId, null, db, tx, CancellationToken.None) is not null)
         {
             var group = await ProjectedPeople.GroupAsync(db, tx, row.PersonId);

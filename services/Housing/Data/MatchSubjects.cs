@@ -20,7 +20,7 @@ public sealed class MatchSubjects(PersonFactsStore facts, OfferStore offers, Loc
 
     public static NeedsProfile ParseProfile(string json) => Parser.Parse<NeedsProfile>(json);
 
-    public async Task<PersonNeeds> LoadAsync(DbConnection db, DbTransaction? tx, string personId, DateTimeOffset now)
+    public async Task<PersonNeeds> LoadAsync(DbConnection db, DbTransaction tx, string personId, DateTimeOffset now)
     {
         var row = await facts.NeedsAsync(db, tx, personId) ?? throw new NotFoundException("Needs profile", personId);
         var profile = ParseProfile(row.ProfileJson);

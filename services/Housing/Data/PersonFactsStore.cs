@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Security.Projection;
 using Platform.Housing.Domain;
+using Platform.IntegrationEvents.Registry;
 
 namespace Platform.Housing.Data;
 
@@ -21,13 +24,14 @@ public sealed class RiskRow
     public DateTimeOffset AssessedAt { get; set; }
 }
 
-public sealed class AddressPointRow
+public sealed class AddressPeriodRow
 {
     public string LocalAuthority { get; set; } = "";
-    public DateTimeOffset Since { get; set; }
+    public DateTimeOffset ValidFrom { get; set; }
+    public DateTimeOffset? ValidUntil { get; set; }
 }
 
-/// <summary>What housing knows of a person: her needs profile, her assessed risk level and her address history.</summary>
+/// <summary>What housing knows of a person: her needs profile, her assessed risk level and her address timeline.</summary>
 public sealed class PersonFactsStore
 {
     internal const string InsertNeeds =
@@ -56,14 +60,21 @@ public sealed class PersonFactsStore
         WHERE NOT EXISTS (SELECT 1 FROM person_risk_levels WHERE person_id = @PersonId)
         """;
 
-    internal const string InsertAddressPoint =
+    internal const string ClaimTimeline = "UPDATE address_timelines SET sequence = @Sequence WHERE person_id = @PersonId AND sequence < @Sequence";
+
+    internal const string InsertTimeline =
         """
-        INSERT INTO address_points (person_id, local_authority, since) SELECT @PersonId, @LocalAuthority, @Since
-        WHERE NOT EXISTS (SELECT 1 FROM address_points WHERE person_id = @PersonId AND since = @Since AND local_authority = @LocalAuthority)
+        INSERT INTO address_timelines (person_id, sequence) SELECT @PersonId, @Sequence
+        WHERE NOT EXISTS (SELECT 1 FROM address_timelines WHERE person_id = @PersonId)
         """;
 
-    internal const string SelectAddressPoints =
-        "SELECT local_authority, since FROM address_points WHERE person_id = @PersonId ORDER BY since";
+    internal const string DeletePeriods = "DELETE FROM address_periods WHERE person_id = @PersonId";
+
+    internal const string InsertPeriod =
+        "INSERT INTO address_periods (person_id, local_authority, valid_from, valid_until) VALUES (@PersonId, @LocalAuthority, @ValidFrom, @ValidUntil)";
+
+    internal static string SelectPeriods(SqlDialect dialect) =>
+        $"SELECT local_authority, valid_from, valid_until FROM address_periods WHERE person_id IN {dialect.InList("@Group")}";
 
     public Task<NeedsRow?> NeedsAsync(DbConnection db, DbTransaction? tx, string personId) =>
         db.QuerySingleOrDefaultAsync<NeedsRow>(SelectNeeds, new { PersonId = personId }, tx);
@@ -83,10 +94,29 @@ public sealed class PersonFactsStore
         await db.ExecuteAsync(InsertRisk, row, tx);
     }
 
-    public Task AddAddressPointAsync(DbConnection db, DbTransaction tx, string personId, string localAuthority, DateTimeOffset since) =>
-        db.ExecuteAsync(InsertAddressPoint, new { PersonId = personId, LocalAuthority = localAuthority, Since = since }, tx);
+    /// <summary>Replaces a record's timeline with the registry's, if it is newer than the one held; false when it is not.</summary>
+    public async Task<bool> ReplaceTimelineAsync(DbConnection db, DbTransaction tx, PersonAddressesChanged timeline)
+    {
+        var person = new { timeline.PersonId, timeline.Sequence };
+        if (await db.ExecuteAsync(ClaimTimeline, person, tx) == 0 && await db.ExecuteAsync(InsertTimeline, person, tx) == 0)
+        {
+            return false;
+        }
+        await db.ExecuteAsync(DeletePeriods, person, tx);
+        await db.ExecuteAsync(InsertPeriod, timeline.Addresses.Select(a => new
+        {
+            timeline.PersonId, a.LocalAuthority, ValidFrom = a.From, ValidUntil = a.Until,
+        }), tx);
+        return true;
+    }
 
-    public async Task<IReadOnlyList<AddressPoint>> AddressHistoryAsync(DbConnection db, DbTransaction? tx, string personId) =>
-        (await db.QueryAsync<AddressPointRow>(SelectAddressPoints, new { PersonId = personId }, tx))
-        .Select(r => new AddressPoint(r.LocalAuthority, r.Since)).ToList();
+    /// <summary>The address history of her whole group of linked records, as the registry shows it.</summary>
+    public async Task<IReadOnlyList<Residence>> AddressHistoryAsync(DbConnection db, DbTransaction tx, string personId)
+    {
+        var group = await ProjectedPeople.GroupAsync(db, tx, personId);
+        var dialect = SqlDialect.Of(db);
+        var rows = await db.QueryAsync<AddressPeriodRow>(SelectPeriods(dialect),
+            new { Group = dialect.ListParameter(group.Count == 0 ? [personId] : group) }, tx);
+        return rows.Select(r => new Residence(r.LocalAuthority, r.ValidFrom, r.ValidUntil)).ToList();
+    }
 }

@@ -1,7 +1,7 @@
 namespace Platform.Housing.Domain;
 
-/// <summary>Where a person lived from a given time, until the next point of her history.</summary>
-public sealed record AddressPoint(string LocalAuthority, DateTimeOffset Since);
+/// <summary>She lived in an area from a time until a time (null: she still lives there).</summary>
+public sealed record Residence(string LocalAuthority, DateTimeOffset From, DateTimeOffset? Until);
 
 /// <summary>The usual local-connection test; the defaults are the figures in the statutory guidance.</summary>
 public sealed class LocalConnectionOptions
@@ -14,15 +14,17 @@ public sealed class LocalConnectionOptions
 
 /// <summary>
 /// Local connection from address history: living in an area 6 of the last 12 months, or 3 of the
-/// last 5 years. (Close family there is not in the history, so it is not computed.)
+/// last 5 years. (Close family there is not in the history, so it is not computed.) The history is
+/// the registry's, periods with their ends, so a gap between addresses counts for no area and two
+/// records of one stay are counted once. A confidential address is never in it.
 /// </summary>
 public static class LocalConnection
 {
-    public static IReadOnlySet<string> Areas(IEnumerable<AddressPoint> history, DateTimeOffset now, LocalConnectionOptions options)
+    public static IReadOnlySet<string> Areas(IEnumerable<Residence> history, DateTimeOffset now, LocalConnectionOptions options)
     {
-        var points = history.OrderBy(p => p.Since).ToList();
-        var recent = TimeIn(points, now.AddMonths(-options.RecentWindowMonths), now);
-        var longer = TimeIn(points, now.AddYears(-options.LongWindowYears), now);
+        var periods = history.ToList();
+        var recent = TimeIn(periods, now.AddMonths(-options.RecentWindowMonths), now);
+        var longer = TimeIn(periods, now.AddYears(-options.LongWindowYears), now);
         var recentNeeded = now - now.AddMonths(-options.RecentRequiredMonths);
         var longNeeded = now - now.AddYears(-options.LongRequiredYears);
         return recent.Where(a => a.Value >= recentNeeded).Select(a => a.Key)
@@ -30,20 +32,27 @@ public static class LocalConnection
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Time spent in each area between <paramref name="from"/> and <paramref name="to"/>.</summary>
-    public static IReadOnlyDictionary<string, TimeSpan> TimeIn(IReadOnlyList<AddressPoint> ordered, DateTimeOffset from, DateTimeOffset to)
+    /// <summary>Time spent in each area between <paramref name="from"/> and <paramref name="to"/>, overlapping stays counted once.</summary>
+    public static IReadOnlyDictionary<string, TimeSpan> TimeIn(IEnumerable<Residence> history, DateTimeOffset from, DateTimeOffset to) =>
+        history.GroupBy(r => r.LocalAuthority, StringComparer.Ordinal)
+            .Select(area => (area.Key, Time: Covered(area.Select(r => (Start: Max(r.From, from), End: Min(r.Until ?? to, to))))))
+            .Where(area => area.Time > TimeSpan.Zero)
+            .ToDictionary(area => area.Key, area => area.Time, StringComparer.Ordinal);
+
+    private static TimeSpan Covered(IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> spans)
     {
-        var time = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        for (var i = 0; i < ordered.Count; i++)
+        var total = TimeSpan.Zero;
+        DateTimeOffset? reached = null;
+        foreach (var (start, end) in spans.Where(s => s.End > s.Start).OrderBy(s => s.Start))
         {
-            var start = Max(ordered[i].Since, from);
-            var end = Min(i + 1 < ordered.Count ? ordered[i + 1].Since : to, to);
-            if (end > start)
+            var counted = reached is { } r && r > start ? r : start;
+            if (end > counted)
             {
-                time[ordered[i].LocalAuthority] = time.GetValueOrDefault(ordered[i].LocalAuthority) + (end - start);
+                total += end - counted;
+                reached = end;
             }
         }
-        return time;
+        return total;
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

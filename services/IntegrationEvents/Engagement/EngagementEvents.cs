@@ -30,17 +30,24 @@ public sealed record DisengagementDetected : IntegrationEvent
     public IReadOnlyList<string> Agencies { get; init; } = [];
 }
 
-/// <summary>A person moved across a local-authority boundary: the receiving area is asked to take them on.</summary>
+/// <summary>
+/// A person moved across a local-authority boundary, or to a confidential address: the receiving area
+/// (for a confidential address, the agencies it names) is asked to take her on.
+/// </summary>
 public sealed record CrossBoundaryHandoverRequested : IntegrationEvent
 {
     public required string HandoverId { get; init; }
     public required string PersonId { get; init; }
+    /// <summary>Null when she left a confidential address.</summary>
     public string? FromLocalAuthority { get; init; }
-    public required string ToLocalAuthority { get; init; }
+    /// <summary>Null for a move to a confidential address, whose area is never published.</summary>
+    public string? ToLocalAuthority { get; init; }
     public IReadOnlyList<string> SendingAgencies { get; init; } = [];
     public required string RiskLevel { get; init; }
-    /// <summary>The new address is confidential: the receiving area learns of the move, not where.</summary>
+    /// <summary>The new address is confidential: the handover is addressed to <see cref="ReceivingAgencies"/>, not to an area.</summary>
     public bool AddressConfidential { get; init; }
+    /// <summary>For a confidential address, the agencies it names.</summary>
+    public IReadOnlyList<string> ReceivingAgencies { get; init; } = [];
 }
 
 public sealed record HandoverAcknowledged : IntegrationEvent
@@ -48,5 +55,6 @@ public sealed record HandoverAcknowledged : IntegrationEvent
     public required string HandoverId { get; init; }
     public required string PersonId { get; init; }
     public required string Agency { get; init; }
-    public required string LocalAuthority { get; init; }
+    /// <summary>The receiving area; null for a handover of a move to a confidential address.</summary>
+    public string? LocalAuthority { get; init; }
 }

@@ -4,13 +4,13 @@ public sealed record PersonRegistered : IntegrationEvent
 {
     public required string PersonId { get; init; }
     public required string RegisteredByAgency { get; init; }
-    /// <summary>GSS code of the local authority of the current address, when one was given.</summary>
+    /// <summary>GSS code of the local authority of the current address, when one was given and it is not confidential.</summary>
     public string? LocalAuthority { get; init; }
 
-    /// <summary>Since when she has lived at that address (local connection counts from here), when one was given.</summary>
+    /// <summary>Since when she has lived at that address, when one was given and it is not confidential.</summary>
     public DateTimeOffset? LivingThereSince { get; init; }
 
-    /// <summary>A confidential address grants no agency access by area (someone fleeing abuse).</summary>
+    /// <summary>She was registered at a confidential address (someone fleeing abuse): no area is published.</summary>
     public bool AddressConfidential { get; init; }
 }
 
@@ -20,16 +20,27 @@ public sealed record PersonUpdated : IntegrationEvent
     public required long Version { get; init; }
 }
 
-/// <summary>The person's current address moved from one local authority to another.</summary>
+/// <summary>
+/// The person's current address moved to another local authority, or to or from a confidential
+/// address (whatever its area: whether a confidential move crosses a boundary is itself where she is).
+/// </summary>
 public sealed record PersonMoved : IntegrationEvent
 {
     public required string PersonId { get; init; }
+
+    /// <summary>The area she left; null when she left a confidential address, whose area is never published.</summary>
     public string? FromLocalAuthority { get; init; }
-    public required string ToLocalAuthority { get; init; }
+
+    /// <summary>The area she moved to; null when she moved to a confidential address.</summary>
+    public string? ToLocalAuthority { get; init; }
+
     public required DateTimeOffset MovedAt { get; init; }
 
-    /// <summary>The new address is confidential: the receiving area learns of the move, not where.</summary>
+    /// <summary>The new address is confidential: the event says that she moved and when, never where.</summary>
     public bool AddressConfidential { get; init; }
+
+    /// <summary>For a confidential address, the agencies it names: the only ones who may know where she is.</summary>
+    public IReadOnlyList<string> VisibleToAgencies { get; init; } = [];
 }
 
 public sealed record PersonsLinked : IntegrationEvent

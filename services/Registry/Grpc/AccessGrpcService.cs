@@ -7,6 +7,7 @@ using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Security;
 using Platform.IntegrationEvents.Registry;
 using Platform.Registry.Data;
+using Platform.Registry.IntegrationEvents;
 using Platform.Registry.V1;
 
 namespace Platform.Registry.Grpc;
@@ -17,6 +18,7 @@ public sealed class AccessGrpcService(
     PersonAccessGuard<RegistryDatabase> guard,
     PersonStore people,
     SharingStore sharing,
+    PersonStatePublisher state,
     TimeProvider clock) : AccessService.AccessServiceBase
 {
     [Authorize(Roles = PlatformRoles.Caseworkers)]
@@ -49,6 +51,7 @@ public sealed class AccessGrpcService(
             {
                 PersonId = row.PersonId, Agency = row.Agency, LawfulBasis = request.LawfulBasis.ToString(), Until = until, OccurredAt = now,
             });
+            await state.AccessChangedAsync(db, tx, [row.PersonId]);
             return new SharingRecord
             {
                 SharingId = row.SharingId, PersonId = row.PersonId, Agency = row.Agency, LawfulBasis = request.LawfulBasis,

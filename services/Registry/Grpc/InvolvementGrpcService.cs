@@ -7,6 +7,7 @@ using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Security;
 using Platform.IntegrationEvents.Registry;
 using Platform.Registry.Data;
+using Platform.Registry.IntegrationEvents;
 using Platform.Registry.V1;
 
 namespace Platform.Registry.Grpc;
@@ -18,6 +19,7 @@ public sealed class InvolvementGrpcService(
     PersonStore people,
     InvolvementStore involvements,
     LinkStore links,
+    PersonStatePublisher state,
     TimeProvider clock) : InvolvementService.InvolvementServiceBase
 {
     public const int ReasonLength = 500;
@@ -71,6 +73,7 @@ public sealed class InvolvementGrpcService(
             };
             await involvements.InsertAsync(db, tx, row, group);
             await Outbox.EnqueueAsync(db, tx, Started(row, now));
+            await state.AccessChangedAsync(db, tx, [row.PersonId]);
             return ToProto(row);
         }, forAnother ? $"for {agency}, lawful basis {request.LawfulBasis}: {request.Reason.Trim()}" : null);
     }
@@ -103,6 +106,7 @@ public sealed class InvolvementGrpcService(
                 InvolvementId = row.InvolvementId, PersonId = row.PersonId, Agency = row.Agency, Until = until,
                 Reason = request.Reason.Trim(), OccurredAt = now,
             });
+            await state.AccessChangedAsync(db, tx, [row.PersonId]);
             return ToProto(await involvements.GetAsync(db, tx, row.InvolvementId));
         });
     }

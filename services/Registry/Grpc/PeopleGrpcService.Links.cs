@@ -60,6 +60,7 @@ public sealed partial class PeopleGrpcService
                 await people.SetLinkedToAsync(db, tx, follower, survivor.PersonId);
             }
             await Outbox.EnqueueAsync(db, tx, new PersonsLinked { LinkId = link.LinkId, PersonId = link.PersonId, OtherPersonId = link.OtherPersonId, OccurredAt = now });
+            await state.AccessChangedAsync(db, tx, [survivor.PersonId, .. otherGroup]);
             return ToProto(link);
         });
     }
@@ -86,6 +87,7 @@ public sealed partial class PeopleGrpcService
                 LinkId = link.LinkId, PersonId = link.PersonId, OtherPersonId = link.OtherPersonId,
                 RestoredPersonIds = [.. restored], OccurredAt = now,
             });
+            await state.AccessChangedAsync(db, tx, [link.PersonId, link.OtherPersonId, .. restored]);
             return ToProto(await links.GetAsync(db, tx, link.LinkId));
         });
     }

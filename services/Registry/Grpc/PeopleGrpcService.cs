@@ -7,6 +7,7 @@ using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Security;
 using Platform.IntegrationEvents.Registry;
 using Platform.Registry.Data;
+using Platform.Registry.IntegrationEvents;
 using Platform.Registry.V1;
 
 namespace Platform.Registry.Grpc;
@@ -23,6 +24,7 @@ public sealed partial class PeopleGrpcService(
     PersonViews views,
     DuplicateFinder duplicates,
     PersonSearch search,
+    PersonStatePublisher state,
     TimeProvider clock) : PeopleService.PeopleServiceBase
 {
     public override async Task<RegisterPersonResponse> RegisterPerson(RegisterPersonRequest request, ServerCallContext context)
@@ -62,12 +64,15 @@ public sealed partial class PeopleGrpcService(
             };
             await involvements.InsertAsync(db, tx, involvement, [personId]);
             await AuditLog.WriteAsync(db, tx, guard.Entry(caller, "person.register", personId, nameof(AccessBasis.Involvement), null));
+            // A confidential address leaves the registry with neither its area nor when she moved in.
+            var open = address is { Confidential: false };
             await Outbox.EnqueueAsync(db, tx, new PersonRegistered
             {
-                PersonId = personId, RegisteredByAgency = caller.Agency, LocalAuthority = address?.LocalAuthority,
-                LivingThereSince = address?.ValidFrom, AddressConfidential = address?.Confidential ?? false, OccurredAt = now,
+                PersonId = personId, RegisteredByAgency = caller.Agency, LocalAuthority = open ? address!.LocalAuthority : null,
+                LivingThereSince = open ? address!.ValidFrom : null, AddressConfidential = address?.Confidential ?? false, OccurredAt = now,
             });
             await Outbox.EnqueueAsync(db, tx, InvolvementGrpcService.Started(involvement, now));
+            await state.AddressesChangedAsync(db, tx, [personId]);
             var row = await people.GetAsync(db, tx, personId);
             response.Person = await views.LoadAsync(db, tx, row!, caller);
             return response;

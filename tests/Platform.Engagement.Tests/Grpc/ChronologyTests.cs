@@ -24,10 +24,8 @@ public sealed class ChronologyTests(EngagementFixture fixture) : IClassFixture<E
         {
             PersonId = kept, FromLocalAuthority = EngagementFixture.Bristol, ToLocalAuthority = EngagementFixture.Bristol, MovedAt = now.AddDays(-1), OccurredAt = now,
         });
-        await fixture.Host.Bus.Publish(new PersonsLinked { LinkId = Guid.NewGuid().ToString(), PersonId = kept, OtherPersonId = linked, OccurredAt = now });
-        await Eventually.TrueAsync(async () =>
-            await fixture.ScalarAsync<int>("SELECT COUNT(*) FROM access_links WHERE person_id = @PersonId", kept) == 1
-            && await fixture.ChronologyCountAsync(kept) == 3 && await fixture.ChronologyCountAsync(linked) == 3);
+        await fixture.LinkAsync(kept, linked);
+        await Eventually.TrueAsync(async () => await fixture.ChronologyCountAsync(kept) == 3 && await fixture.ChronologyCountAsync(linked) == 3);
 
         var entries = await _worker.ChronologyAsync(kept);
 

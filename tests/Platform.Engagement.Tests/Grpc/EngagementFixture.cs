@@ -48,15 +48,22 @@ public class EngagementFixture : IAsyncLifetime
     {
         agencies = agencies.Length == 0 ? [Outreach] : agencies;
         var personId = Guid.NewGuid().ToString();
-        await Host.Bus.Publish(new PersonRegistered
+        var since = Now.AddDays(-60);
+        var involvements = agencies.Select(agency => new AgencyInvolvement { InvolvementId = Guid.NewGuid().ToString(), Agency = agency, Since = since }).ToList();
+        await PublishStateAsync(new PersonAccessChanged
         {
-            PersonId = personId, RegisteredByAgency = agencies[0], LocalAuthority = area, OccurredAt = Now.AddDays(-60),
+            PersonId = personId, Sequence = 1, Involvements = involvements, Areas = area is null ? [] : [area], OccurredAt = Now,
         });
-        foreach (var agency in agencies)
+        await Host.Bus.Publish(new PersonAddressesChanged
+        {
+            PersonId = personId, Sequence = 1, OccurredAt = Now,
+            Addresses = area is null ? [] : [new AddressPeriod { LocalAuthority = area, From = since }],
+        });
+        foreach (var involvement in involvements)
         {
             await Host.Bus.Publish(new InvolvementStarted
             {
-                InvolvementId = Guid.NewGuid().ToString(), PersonId = personId, Agency = agency, Since = Now.AddDays(-60), OccurredAt = Now,
+                InvolvementId = involvement.InvolvementId, PersonId = personId, Agency = involvement.Agency, Since = since, OccurredAt = Now,
             });
         }
         // Access, chronology and area each read these events from a queue of their own: tests that count
@@ -66,6 +73,27 @@ public class EngagementFixture : IAsyncLifetime
             && await ScalarAsync<int>("SELECT COUNT(*) FROM chronology WHERE person_id = @PersonId", personId) == agencies.Length
             && (area is null || await ScalarAsync<string?>("SELECT local_authority FROM person_context WHERE person_id = @PersonId", personId) == area));
         return personId;
+    }
+
+    /// <summary>The registry's last access snapshot of each record the tests made known, to change and publish again.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PersonAccessChanged> _states = new(StringComparer.Ordinal);
+
+    /// <summary>Publishes a change to a record's access state as the registry would: the last snapshot changed, with the next sequence.</summary>
+    public Task ChangeStateAsync(string personId, Func<PersonAccessChanged, PersonAccessChanged> change) =>
+        PublishStateAsync(change(_states[personId]) with { Sequence = _states[personId].Sequence + 1, OccurredAt = Now });
+
+    /// <summary>Links <paramref name="linked"/> into <paramref name="kept"/>; returns once the projection has the link.</summary>
+    public async Task LinkAsync(string kept, string linked)
+    {
+        await Host.Bus.Publish(new PersonsLinked { LinkId = Guid.NewGuid().ToString(), PersonId = kept, OtherPersonId = linked, OccurredAt = Now });
+        await ChangeStateAsync(linked, state => state with { LinkedTo = kept });
+        await Eventually.TrueAsync(async () => await ScalarAsync<int>("SELECT COUNT(*) FROM access_links WHERE other_person_id = @PersonId", linked) == 1);
+    }
+
+    private async Task PublishStateAsync(PersonAccessChanged state)
+    {
+        _states[state.PersonId] = state;
+        await Host.Bus.Publish(state);
     }
 
     public Task<int> ContactCountAsync(string personId) =>

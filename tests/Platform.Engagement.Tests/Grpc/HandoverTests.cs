@@ -3,6 +3,7 @@ using MassTransit;
 using Platform.Engagement.V1;
 using Platform.IntegrationEvents.Engagement;
 using Platform.IntegrationEvents.Registry;
+using Platform.BuildingBlocks.Security;
 using Platform.Testing;
 
 namespace Platform.Engagement.Tests.Grpc;
@@ -139,31 +140,52 @@ public sealed class HandoverTests(EngagementFixture fixture) : IClassFixture<Eng
         fixture.ScalarAsync<int>("SELECT COUNT(*) FROM chronology WHERE person_id = @PersonId AND kind = 'move'", person);
 
     [Fact]
-    public async Task Move_to_a_confidential_address_tells_only_the_receiving_area_where()
+    public async Task Move_to_a_confidential_address_is_handed_over_to_the_agencies_it_names_and_to_no_area()
     {
         var person = await fixture.PersonAsync();
+        await fixture.Host.Bus.Publish(new PersonMoved
+        {
+            PersonId = person, FromLocalAuthority = EngagementFixture.Bristol, MovedAt = fixture.Now.AddHours(-1), OccurredAt = fixture.Now,
+            AddressConfidential = true, VisibleToAgencies = ["refuge-haven"],
+        });
+        var requested = await fixture.Events.WaitForAsync<CrossBoundaryHandoverRequested>(e => e.PersonId == person);
+        var refuge = fixture.As(Identity.SupportWorker("refuge-haven", EngagementFixture.SouthGloucestershire));
+        var get = new GetHandoverRequest { HandoverId = requested.HandoverId };
 
-        var handover = await MovedAsync(person, confidential: true);
-        var sending = await _worker.Outreach.GetHandoverAsync(new GetHandoverRequest { HandoverId = handover.HandoverId });
+        var listed = (await refuge.Outreach.ListHandoversAsync(new ListHandoversRequest())).Handovers.Single(h => h.HandoverId == requested.HandoverId);
+        var acknowledged = await refuge.Outreach.AcknowledgeHandoverAsync(new AcknowledgeHandoverRequest { HandoverId = requested.HandoverId, ExpectedVersion = 1 });
 
-        Assert.True(handover.AddressConfidential);
-        Assert.Equal(EngagementFixture.SouthGloucestershire, handover.ToLocalAuthority);
-        Assert.Empty(sending.ToLocalAuthority);
-        var entries = await Eventually.ReadAsync(() => _worker.ChronologyAsync(person), read => read.Any(e => e.Kind == EntryKind.Move));
-        Assert.DoesNotContain(entries, e => e.Summary.Contains(EngagementFixture.SouthGloucestershire, StringComparison.Ordinal));
+        Assert.Equal(("", true, EngagementFixture.Bristol), (listed.ToLocalAuthority, listed.AddressConfidential, listed.FromLocalAuthority));
+        Assert.Equal(["refuge-haven"], listed.ReceivingAgencies);
+        Assert.Equal([EngagementFixture.Outreach], listed.SendingAgencies);
+        Assert.Equal("refuge-haven", acknowledged.AcknowledgedByAgency);
+        Assert.Null(requested.ToLocalAuthority);
+        Assert.Equal(["refuge-haven"], requested.ReceivingAgencies);
+        // Nobody else lists, reads or acknowledges it: not the area's other agencies, not her former area, not an admin.
+        Assert.DoesNotContain((await fixture.As(Receiving).Outreach.ListHandoversAsync(new ListHandoversRequest { IncludeAcknowledged = true })).Handovers,
+            h => h.PersonId == person);
+        foreach (var other in new[] { Receiving, Identity.SupportWorker(), new Identity(PlatformRoles.Admin, "platform-admin", EngagementFixture.SouthGloucestershire) })
+        {
+            await Rpc.FailsWith(StatusCode.PermissionDenied, () => fixture.As(other).Outreach.GetHandoverAsync(get));
+        }
+        var entries = await Eventually.ReadAsync(() => _worker.ChronologyAsync(person), read => read.Count(e => e.Kind is EntryKind.Move or EntryKind.Handover) == 3);
         Assert.Contains(entries, e => e.Summary == "Moved to a confidential address");
+        Assert.Contains(entries, e => e.Summary == "Handover requested from E06000023 to the agencies named on her confidential address");
+        Assert.DoesNotContain(entries, e => e.Summary.Contains("refuge-haven", StringComparison.Ordinal) || e.Agency == "refuge-haven");
     }
 
-    private PersonMoved Move(string person, bool confidential = false) => new()
+    private PersonMoved Move(string person) => new()
     {
         PersonId = person, FromLocalAuthority = EngagementFixture.Bristol, ToLocalAuthority = EngagementFixture.SouthGloucestershire,
-        MovedAt = fixture.Now.AddHours(-1), OccurredAt = fixture.Now, AddressConfidential = confidential,
+        MovedAt = fixture.Now.AddHours(-1), OccurredAt = fixture.Now,
     };
 
     /// <summary>Moves the person from Bristol to South Gloucestershire and returns the handover as the receiving area lists it.</summary>
-    private async Task<Handover> MovedAsync(string person, bool confidential = false)
+    private async Task<Handover> MovedAsync(string person)
     {
-        await fixture.Host.Bus.Publish(Move(person, confidential));
+        await fixture.Host.Bus.Publish(Move(person));
+        // The registry publishes her new area in her access state beside the move.
+        await fixture.ChangeStateAsync(person, state => state with { Areas = [.. state.Areas, EngagementFixture.SouthGloucestershire] });
         var requested = await fixture.Events.WaitForAsync<CrossBoundaryHandoverRequested>(e => e.PersonId == person);
         var list = await fixture.As(Receiving).Outreach.ListHandoversAsync(new ListHandoversRequest());
         return list.Handovers.Single(h => h.HandoverId == requested.HandoverId);

@@ -6,38 +6,26 @@ using Platform.Testing;
 namespace Platform.Engagement.Tests.Grpc;
 
 /// <summary>
-/// The area a person lives in, for the area worklist, follows the registry's events whatever order
-/// they arrive in and whatever dates they carry.
+/// The area a person lives in, for the area worklist, is the registry's newest address timeline of
+/// her record whatever order the timelines arrive in; a confidential address places her in no area.
 /// </summary>
 public sealed class PersonAreaTests(EngagementFixture fixture) : IClassFixture<EngagementFixture>
 {
     private readonly EngagementClient _worker = fixture.As(Identity.SupportWorker());
 
     [Fact]
-    public async Task Registration_arriving_after_a_move_does_not_put_her_back_in_the_old_area()
+    public async Task An_older_timeline_arriving_after_a_newer_one_does_not_put_her_back_in_the_old_area()
     {
-        var person = Guid.NewGuid().ToString();
-        var now = fixture.Now;
-        await fixture.Host.Bus.Publish(new PersonMoved
-        {
-            PersonId = person, FromLocalAuthority = EngagementFixture.Bristol, ToLocalAuthority = EngagementFixture.SouthGloucestershire,
-            MovedAt = now.AddDays(-2), OccurredAt = now,
-        });
-        // The move is applied first, as when the registration event is delayed.
-        await Eventually.TrueAsync(async () => await fixture.ScalarAsync<int>("SELECT COUNT(*) FROM handovers WHERE person_id = @PersonId", person) == 1);
-        var registration = Guid.NewGuid();
-        await fixture.Host.Bus.Publish(
-            new PersonRegistered { PersonId = person, RegisteredByAgency = EngagementFixture.Outreach, LocalAuthority = EngagementFixture.Bristol, OccurredAt = now },
-            (PublishContext<PersonRegistered> context) => context.MessageId = registration);
-        await fixture.Host.Bus.Publish(new InvolvementStarted
-        {
-            InvolvementId = Guid.NewGuid().ToString(), PersonId = person, Agency = EngagementFixture.Outreach, Since = now.AddDays(-30), OccurredAt = now,
-        });
-        await Eventually.TrueAsync(async () =>
-            await fixture.ScalarAsync<int>("SELECT COUNT(*) FROM inbox_messages WHERE message_id = @Id AND consumer LIKE '%PersonRegisteredConsumer'",
-                new { Id = registration.ToString() }) == 1
-            && await fixture.ScalarAsync<int>("SELECT COUNT(*) FROM access_involvements WHERE person_id = @PersonId", person) == 1);
+        var person = await fixture.PersonAsync();
+        await TimelineAsync(person, 3, Period(EngagementFixture.Bristol, -90, -2), Period(EngagementFixture.SouthGloucestershire, -2));
+        await AreaIsAsync(person, EngagementFixture.SouthGloucestershire);
 
+        var late = Guid.NewGuid();
+        await fixture.Host.Bus.Publish(
+            new PersonAddressesChanged { PersonId = person, Sequence = 2, Addresses = [Period(EngagementFixture.Bristol, -90)], OccurredAt = fixture.Now },
+            (PublishContext<PersonAddressesChanged> context) => context.MessageId = late);
+        await Eventually.TrueAsync(async () => await fixture.ScalarAsync<int>(
+            "SELECT COUNT(*) FROM inbox_messages WHERE message_id = @Id AND consumer LIKE '%PersonAddressesChangedConsumer'", new { Id = late.ToString() }) == 1);
         await DisengageAsync(person);
 
         Assert.Contains(person, await AreaListAsync(EngagementFixture.SouthGloucestershire));
@@ -45,22 +33,44 @@ public sealed class PersonAreaTests(EngagementFixture fixture) : IClassFixture<E
     }
 
     [Fact]
-    public async Task Move_dated_before_the_registration_event_still_moves_her()
+    public async Task A_move_dated_before_her_registration_still_moves_her()
     {
         var person = await fixture.PersonAsync();
-        await fixture.Host.Bus.Publish(new PersonMoved
-        {
-            // Recorded late: the registration event is newer than the date she moved.
-            PersonId = person, FromLocalAuthority = EngagementFixture.Bristol, ToLocalAuthority = EngagementFixture.SouthGloucestershire,
-            MovedAt = fixture.Now.AddDays(-90), OccurredAt = fixture.Now,
-        });
-        await Eventually.TrueAsync(async () => await fixture.ScalarAsync<int>("SELECT COUNT(*) FROM handovers WHERE person_id = @PersonId", person) == 1);
 
+        // Recorded late: the address began before the registration, but the registry's sequence is later.
+        await TimelineAsync(person, 2, Period(EngagementFixture.Bristol, -90, -80), Period(EngagementFixture.SouthGloucestershire, -80));
+        await AreaIsAsync(person, EngagementFixture.SouthGloucestershire);
         await DisengageAsync(person);
 
         Assert.Contains(person, await AreaListAsync(EngagementFixture.SouthGloucestershire));
         Assert.DoesNotContain(person, await AreaListAsync(EngagementFixture.Bristol));
     }
+
+    [Fact]
+    public async Task Living_at_a_confidential_address_puts_her_on_no_area_worklist()
+    {
+        var person = await fixture.PersonAsync();
+
+        // Her Bristol address closed when she moved to a confidential one, which the timeline leaves out.
+        await TimelineAsync(person, 2, Period(EngagementFixture.Bristol, -90, -1));
+        await AreaIsAsync(person, null);
+        await DisengageAsync(person);
+
+        Assert.DoesNotContain(person, await AreaListAsync(EngagementFixture.Bristol));
+        Assert.Contains(person, (await _worker.Outreach.ListOutreachWorklistAsync(new ListOutreachWorklistRequest())).Items.Select(i => i.PersonId));
+    }
+
+    private AddressPeriod Period(string area, int fromDays, int? untilDays = null) => new()
+    {
+        LocalAuthority = area, From = fixture.Now.AddDays(fromDays), Until = untilDays is { } until ? fixture.Now.AddDays(until) : null,
+    };
+
+    private Task TimelineAsync(string person, long sequence, params AddressPeriod[] periods) =>
+        fixture.Host.Bus.Publish(new PersonAddressesChanged { PersonId = person, Sequence = sequence, Addresses = periods, OccurredAt = fixture.Now });
+
+    private Task AreaIsAsync(string person, string? area) => Eventually.TrueAsync(async () =>
+        await fixture.ScalarAsync<long>("SELECT address_sequence FROM person_context WHERE person_id = @PersonId", person) >= 2
+        && await fixture.ScalarAsync<string?>("SELECT local_authority FROM person_context WHERE person_id = @PersonId", person) == area);
 
     private async Task DisengageAsync(string person)
     {

@@ -8,21 +8,22 @@ public sealed class LocalConnectionTests
 {
     private static readonly LocalConnectionOptions Defaults = new();
 
-    private static IReadOnlySet<string> Areas(params AddressPoint[] history) => LocalConnection.Areas(history, Now, Defaults);
+    private static IReadOnlySet<string> Areas(params Residence[] history) => LocalConnection.Areas(history, Now, Defaults);
+
+    private static Residence Lived(string area, int fromMonthsAgo, int? untilMonthsAgo = null) =>
+        new(area, Now.AddMonths(-fromMonthsAgo), untilMonthsAgo is { } until ? Now.AddMonths(-until) : null);
 
     [Fact]
     public void Local_connection_after_six_of_the_last_twelve_months()
     {
-        Assert.Contains(Bristol, Areas(new AddressPoint(Bristol, Now.AddMonths(-7))));
-        Assert.DoesNotContain(Bristol, Areas(new AddressPoint(Bristol, Now.AddMonths(-5))));
+        Assert.Contains(Bristol, Areas(Lived(Bristol, 7)));
+        Assert.DoesNotContain(Bristol, Areas(Lived(Bristol, 5)));
     }
 
     [Fact]
     public void Local_connection_after_three_of_the_last_five_years_even_having_moved_away()
     {
-        var history = Areas(
-            new AddressPoint(Bristol, Now.AddYears(-5)),
-            new AddressPoint(Somerset, Now.AddMonths(-18)));
+        var history = Areas(Lived(Bristol, 60, 18), Lived(Somerset, 18));
 
         Assert.Contains(Bristol, history);
         Assert.Contains(Somerset, history);
@@ -31,9 +32,7 @@ public sealed class LocalConnectionTests
     [Fact]
     public void No_local_connection_from_a_short_stay_long_ago()
     {
-        var history = Areas(
-            new AddressPoint(Bristol, Now.AddYears(-4)),
-            new AddressPoint(Somerset, Now.AddYears(-3)));
+        var history = Areas(Lived(Bristol, 48, 36), Lived(Somerset, 36));
 
         Assert.DoesNotContain(Bristol, history);
         Assert.Contains(Somerset, history);
@@ -43,23 +42,34 @@ public sealed class LocalConnectionTests
     public void Time_in_an_area_adds_up_over_separate_stays()
     {
         // Four months, away for two, back for three: seven of the last twelve.
-        var history = Areas(
-            new AddressPoint(Bristol, Now.AddMonths(-12)),
-            new AddressPoint(Somerset, Now.AddMonths(-8)),
-            new AddressPoint(Bristol, Now.AddMonths(-6)),
-            new AddressPoint(Somerset, Now.AddMonths(-3)));
+        var history = Areas(Lived(Bristol, 12, 8), Lived(Somerset, 8, 6), Lived(Bristol, 6, 3), Lived(Somerset, 3));
 
         Assert.Contains(Bristol, history);
         Assert.DoesNotContain(Somerset, history);
     }
 
     [Fact]
-    public void The_order_events_arrive_in_does_not_change_the_answer()
+    public void A_gap_between_addresses_counts_for_no_area()
     {
-        var points = new[] { new AddressPoint(Somerset, Now.AddMonths(-2)), new AddressPoint(Bristol, Now.AddMonths(-10)) };
+        // Five months in Bristol, then nothing recorded (a confidential address is never in the history) for the rest of the year.
+        Assert.DoesNotContain(Bristol, Areas(Lived(Bristol, 12, 7)));
+        Assert.Empty(LocalConnection.TimeIn([Lived(Bristol, 12, 7)], Now.AddMonths(-7), Now));
+    }
 
-        Assert.Equal(Areas(points).Order(), Areas(points.Reverse().ToArray()).Order());
-        Assert.Contains(Bristol, Areas(points));
+    [Fact]
+    public void One_stay_recorded_on_two_linked_records_is_counted_once()
+    {
+        Assert.DoesNotContain(Bristol, Areas(Lived(Bristol, 4), Lived(Bristol, 5)));
+        Assert.Equal(Now - Now.AddMonths(-5), LocalConnection.TimeIn([Lived(Bristol, 4), Lived(Bristol, 5)], Now.AddMonths(-12), Now)[Bristol]);
+    }
+
+    [Fact]
+    public void The_order_of_the_history_does_not_change_the_answer()
+    {
+        var periods = new[] { Lived(Somerset, 2), Lived(Bristol, 10, 2) };
+
+        Assert.Equal(Areas(periods).Order(), Areas(periods.Reverse().ToArray()).Order());
+        Assert.Contains(Bristol, Areas(periods));
     }
 
     [Fact]
@@ -67,6 +77,6 @@ public sealed class LocalConnectionTests
     {
         var strict = new LocalConnectionOptions { RecentRequiredMonths = 9, LongRequiredYears = 5 };
 
-        Assert.Empty(LocalConnection.Areas([new AddressPoint(Bristol, Now.AddMonths(-8))], Now, strict));
+        Assert.Empty(LocalConnection.Areas([Lived(Bristol, 8)], Now, strict));
     }
 }

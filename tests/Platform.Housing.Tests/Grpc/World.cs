@@ -12,18 +12,26 @@ public static class World
     public const string Bristol = "E06000023";
     public const string Somerset = "E06000066";
 
-    /// <summary>A person registered in the registry, as housing learns of her: an event, then her access facts and address point.</summary>
+    /// <summary>A person registered in the registry, as housing learns of her: her access state and her address timeline.</summary>
     public static async Task<string> PersonAsync(TestHost host, string area = Bristol, DateTimeOffset? since = null)
     {
         var personId = Guid.NewGuid().ToString();
-        await host.Bus.Publish(new PersonRegistered
+        var from = since ?? host.Clock.GetUtcNow().AddYears(-2);
+        await host.Bus.Publish(new PersonAccessChanged
         {
-            PersonId = personId, RegisteredByAgency = "outreach-bristol", LocalAuthority = area,
-            OccurredAt = since ?? host.Clock.GetUtcNow().AddYears(-2),
+            PersonId = personId, Sequence = 1, Areas = [area], OccurredAt = host.Clock.GetUtcNow(),
+            Involvements = [new AgencyInvolvement { InvolvementId = Guid.NewGuid().ToString(), Agency = "outreach-bristol", Since = from }],
         });
+        await TimelineAsync(host, personId, 1, new AddressPeriod { LocalAuthority = area, From = from });
         await UntilAsync(host, "SELECT COUNT(*) FROM access_persons WHERE person_id = @PersonId", personId);
-        await UntilAsync(host, "SELECT COUNT(*) FROM address_points WHERE person_id = @PersonId", personId);
         return personId;
+    }
+
+    /// <summary>Publishes the registry's address timeline of her record and waits until housing holds it.</summary>
+    public static async Task TimelineAsync(TestHost host, string personId, long sequence, params AddressPeriod[] periods)
+    {
+        await host.Bus.Publish(new PersonAddressesChanged { PersonId = personId, Sequence = sequence, Addresses = periods, OccurredAt = host.Clock.GetUtcNow() });
+        await UntilAsync(host, $"SELECT COUNT(*) FROM address_timelines WHERE person_id = @PersonId AND sequence >= {sequence}", personId);
     }
 
     public static async Task UntilAsync(TestHost host, string countSql, string personId, int atLeast = 1)

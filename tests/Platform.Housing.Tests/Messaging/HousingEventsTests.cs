@@ -42,13 +42,11 @@ public sealed class HousingEventsTests(HousingFixture fixture) : IClassFixture<H
     [Fact]
     public async Task A_move_between_areas_changes_her_local_connections()
     {
-        var personId = await World.PersonAsync(fixture.Host, World.Bristol, fixture.Host.Clock.GetUtcNow().AddYears(-1));
-        await fixture.Host.Bus.Publish(new PersonMoved
-        {
-            PersonId = personId, FromLocalAuthority = World.Bristol, ToLocalAuthority = World.Somerset,
-            MovedAt = fixture.Host.Clock.GetUtcNow().AddMonths(-7), OccurredAt = fixture.Host.Clock.GetUtcNow(),
-        });
-        await World.UntilAsync(fixture.Host, "SELECT COUNT(*) FROM address_points WHERE person_id = @PersonId", personId, atLeast: 2);
+        var now = fixture.Host.Clock.GetUtcNow();
+        var personId = await World.PersonAsync(fixture.Host, World.Bristol, now.AddYears(-1));
+        await World.TimelineAsync(fixture.Host, personId, 2,
+            new AddressPeriod { LocalAuthority = World.Bristol, From = now.AddYears(-1), Until = now.AddMonths(-7) },
+            new AddressPeriod { LocalAuthority = World.Somerset, From = now.AddMonths(-7) });
 
         var profile = await World.NeedsAsync(Officer, personId);
 
@@ -75,7 +73,7 @@ public sealed class HousingEventsTests(HousingFixture fixture) : IClassFixture<H
             PersonId = person.PersonId, ExpectedVersion = person.Version,
             Address = new RegistryV1.Address { Lines = { "9 Hill Road" }, LocalAuthority = World.Somerset, From = Timestamp.FromDateTimeOffset(host.Clock.GetUtcNow()) },
         });
-        await World.UntilAsync(host, "SELECT COUNT(*) FROM address_points WHERE person_id = @PersonId", person.PersonId, atLeast: 2);
+        await World.UntilAsync(host, "SELECT COUNT(*) FROM address_periods WHERE person_id = @PersonId", person.PersonId, atLeast: 2);
         var (unit, _) = await World.VacantUnitAsync(housing, new PlacementAttributes { LocalConnectionRequired = true });
 
         var profile = await World.NeedsAsync(housing, person.PersonId);
@@ -102,7 +100,7 @@ public sealed class HousingEventsTests(HousingFixture fixture) : IClassFixture<H
             },
             ConfirmedNotDuplicate = true,
         })).Person;
-        await World.UntilAsync(host, "SELECT COUNT(*) FROM address_points WHERE person_id = @PersonId", person.PersonId);
+        await World.UntilAsync(host, "SELECT COUNT(*) FROM address_periods WHERE person_id = @PersonId", person.PersonId);
         var profile = await World.NeedsAsync(housing, person.PersonId);
 
         Assert.Equal([World.Bristol], profile.LocalConnections);

@@ -30,7 +30,7 @@ public sealed class RegistryWithEventsFixture : RegistryFixture
         [
             typeof(PersonRegistered), typeof(PersonUpdated), typeof(PersonMoved), typeof(PersonsLinked),
             typeof(PersonsUnlinked), typeof(InvolvementStarted), typeof(InvolvementEnded), typeof(RecordShared),
-            typeof(RelationshipRecorded),
+            typeof(RelationshipRecorded), typeof(PersonAccessChanged), typeof(PersonAddressesChanged),
         ],
     };
 

@@ -7,8 +7,9 @@ namespace Platform.BuildingBlocks.Security.Projection;
 public static class AccessProjectionRegistration
 {
     /// <summary>
-    /// For a service other than the registry: keep the access projection from the registry's events
-    /// and guard person data with it. The tables come with the platform migrations.
+    /// For a service other than the registry: keep the access projection from the registry's snapshots
+    /// of each record's state (<c>PersonAccessChanged</c>, one queue) and guard person data with it.
+    /// The tables come with the platform migrations.
     /// </summary>
     public static IServiceCollection AddPersonAccessProjection<TDatabase>(this IServiceCollection services, string service)
         where TDatabase : ServiceDatabase
@@ -18,13 +19,7 @@ public static class AccessProjectionRegistration
             provider.GetRequiredService<TDatabase>(),
             provider.GetRequiredService<ProjectedAccessFacts>(),
             provider.GetRequiredService<TimeProvider>()));
-        services.AddConsumer<PersonRegisteredProjector<TDatabase>>(service, "access-person-registered");
-        services.AddConsumer<PersonMovedProjector<TDatabase>>(service, "access-person-moved");
-        services.AddConsumer<InvolvementStartedProjector<TDatabase>>(service, "access-involvement-started");
-        services.AddConsumer<InvolvementEndedProjector<TDatabase>>(service, "access-involvement-ended");
-        services.AddConsumer<RecordSharedProjector<TDatabase>>(service, "access-record-shared");
-        services.AddConsumer<PersonsLinkedProjector<TDatabase>>(service, "access-persons-linked");
-        services.AddConsumer<PersonsUnlinkedProjector<TDatabase>>(service, "access-persons-unlinked");
+        services.AddConsumer<PersonAccessChangedProjector<TDatabase>>(service, "access-person-access-changed");
         return services;
     }
 }
