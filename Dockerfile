@@ -29,6 +29,10 @@ ARG CONFIGURATION=Release
 RUN test -n "$PROJECT" && test -n "$ASSEMBLY" \
     || { echo "Pass --build-arg PROJECT=<path/to/Project.csproj> and --build-arg ASSEMBLY=<AssemblyName>" >&2; exit 1; }
 
+# The SDK's own usage telemetry stays off on the build machine too.
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    DOTNET_NOLOGO=1
+
 WORKDIR /src
 
 # The whole solution is copied (minus what .dockerignore drops: bin/, obj/,
@@ -60,7 +64,7 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 ARG ASSEMBLY
 
 # Two Kestrel endpoints: cleartext HTTP/2 for gRPC on 8080, HTTP/1.1 for JSON
-# transcoding and the /healthz probe on 8081. These are defaults only; compose
+# transcoding and the /alive and /ready probes on 8081. These are defaults only; compose
 # and the Kubernetes manifests set the same values explicitly.
 # ASPNETCORE_HTTP_PORTS (8080 in the base image) is cleared so that it does not
 # compete with the named endpoints.
@@ -83,13 +87,14 @@ EXPOSE 8080 8081
 
 # The aspnet image has neither curl nor wget, and the probe should not add a
 # package (or a helper executable) to every image. bash's /dev/tcp is enough
-# to send one HTTP/1.1 request to the local /healthz endpoint and check for a
-# 200 status line; the Docker timeout ends a request that never answers.
-# compose inherits this healthcheck (the gateway waits for the registry to be
-# healthy through it). Kubernetes ignores it and uses the httpGet probes in
-# k8s/base instead.
+# to send one HTTP/1.1 request to the local /ready endpoint (database and
+# broker reachable) and check for a 200 status line; the Docker timeout ends a
+# request that never answers. compose inherits this healthcheck (the gateway
+# waits for the services to be ready through it); Docker restarts nothing for
+# an unhealthy container, so readiness is the right question here. Kubernetes
+# ignores it and uses the httpGet probes in k8s/base instead.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8081 && printf 'GET /healthz HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8081 && printf 'GET /ready HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 
 # Exec form through sh so the assembly name can come from the build argument;
 # "exec" makes dotnet PID 1 so it receives SIGTERM directly and shuts down

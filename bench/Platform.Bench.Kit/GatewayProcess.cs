@@ -55,7 +55,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             try
             {
-                if ((await http.GetAsync(new Uri($"http://127.0.0.1:{httpPort}/healthz"))).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync(new Uri($"http://127.0.0.1:{httpPort}/ready"))).StatusCode == HttpStatusCode.OK)
                 {
                     return new GatewayProcess(process, grpcPort);
                 }

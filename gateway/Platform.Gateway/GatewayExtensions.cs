@@ -12,7 +12,9 @@ namespace Platform.Gateway;
 /// The platform's front door. It validates the caller's token as the services do (and still forwards
 /// it: every service checks it again), limits calls per caller and per agency, bounds request bodies,
 /// serves the platform's audit API over every service's trail, and routes everything else by gRPC
-/// package and JSON path to a healthy instance of the owning service.
+/// package and JSON path to a healthy instance of the owning service. Its liveness and readiness
+/// (/alive, /ready, gRPC health) and its guarded logs are the services' own: the paths and queries it
+/// forwards are what callers sent, so none reaches a log.
 /// </summary>
 public static class GatewayExtensions
 {

@@ -39,7 +39,7 @@ public sealed class DockerfileTests
     }
 
     [SkippableFact]
-    public async Task Healthcheck_passes_on_a_200_from_healthz_and_fails_otherwise()
+    public async Task Healthcheck_passes_on_a_200_from_ready_and_fails_otherwise()
     {
         var bash = new[] { "/bin/bash", "/usr/bin/bash" }.FirstOrDefault(File.Exists);
         Skip.If(bash is null, "bash is not installed, so the HEALTHCHECK command could not be run.");
@@ -49,7 +49,7 @@ public sealed class DockerfileTests
         Assert.Equal(["bash", "-c"], command[..2]);
         var script = command[2];
         Assert.Contains("/dev/tcp/127.0.0.1/8081", script, StringComparison.Ordinal);
-        Assert.Contains("GET /healthz HTTP/1.1", script, StringComparison.Ordinal);
+        Assert.Contains("GET /ready HTTP/1.1", script, StringComparison.Ordinal);
 
         Assert.Equal(0, await RunAgainstAsync(bash, script, "HTTP/1.1 200 OK"));
         Assert.NotEqual(0, await RunAgainstAsync(bash, script, "HTTP/1.1 503 Service Unavailable"));
@@ -97,7 +97,7 @@ public sealed class DockerfileTests
             await using var stream = client.GetStream();
             var buffer = new byte[4096];
             var request = Encoding.ASCII.GetString(buffer, 0, await stream.ReadAsync(buffer));
-            Assert.StartsWith("GET /healthz HTTP/1.1\r\n", request, StringComparison.Ordinal);
+            Assert.StartsWith("GET /ready HTTP/1.1\r\n", request, StringComparison.Ordinal);
             await stream.WriteAsync(Encoding.ASCII.GetBytes($"{response}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
         }
 

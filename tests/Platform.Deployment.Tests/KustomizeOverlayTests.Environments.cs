@@ -73,11 +73,20 @@ public sealed partial class KustomizeOverlayTests
     }
 
     [SkippableFact]
-    public async Task Production_runs_at_least_two_replicas_of_every_deployment()
+    public async Task Production_autoscales_every_deployment_on_cpu_from_at_least_two_replicas()
     {
         var rendered = await Kustomize.RenderAsync(Production);
 
-        Assert.All(rendered.Deployments, d => Assert.True(d.Spec.Replicas >= 2, $"{d.Metadata.Name} runs {d.Spec.Replicas} replica(s)."));
+        foreach (var deployment in rendered.Deployments)
+        {
+            var name = deployment.Metadata.Name;
+            var autoscaler = AutoscalerOf(rendered, deployment);
+            Assert.True(deployment.Spec.Replicas is null, $"{name} sets replicas, which every apply would reset under its autoscaler.");
+            Assert.True(autoscaler.Spec.MinReplicas >= 2, $"{name} may scale down to {autoscaler.Spec.MinReplicas} replica(s).");
+            Assert.True(autoscaler.Spec.MaxReplicas > autoscaler.Spec.MinReplicas, $"{name} cannot scale up.");
+            var cpu = Assert.Single(autoscaler.Spec.Metrics, m => m.Resource?.Name == "cpu");
+            Assert.InRange(cpu.Resource.Target.AverageUtilization ?? 0, 50, 90);
+        }
     }
 
     [SkippableFact]
@@ -92,9 +101,13 @@ public sealed partial class KustomizeOverlayTests
             var minAvailable = budget.Spec.MinAvailable;
             Assert.NotNull(minAvailable);
             Assert.True(int.TryParse(minAvailable.Value, out var count), "minAvailable should be a pod count.");
-            Assert.InRange(count, 1, deployment.Spec.Replicas!.Value - 1);
+            Assert.InRange(count, 1, AutoscalerOf(rendered, deployment).Spec.MinReplicas!.Value - 1);
         }
     }
+
+    private static V2HorizontalPodAutoscaler AutoscalerOf(Rendered rendered, V1Deployment deployment) =>
+        Assert.Single(rendered.OfKind<V2HorizontalPodAutoscaler>(), a =>
+            a.Spec.ScaleTargetRef.Kind == "Deployment" && a.Spec.ScaleTargetRef.Name == deployment.Metadata.Name);
 
     [SkippableFact]
     public async Task Production_uses_quorum_queues_and_an_openid_connect_authority()

@@ -32,10 +32,14 @@ public sealed partial class KustomizeOverlayTests
         }
     }
 
+    /// <summary>
+    /// Liveness asks only whether the process serves (/alive): a database or broker outage takes pods
+    /// out of service through readiness (/ready) instead of restarting every one of them.
+    /// </summary>
     [SkippableTheory]
     [InlineData(Dev)]
     [InlineData(Production)]
-    public async Task Every_deployment_has_readiness_and_liveness_probes_on_healthz_port_8081(string overlay)
+    public async Task Every_deployment_is_probed_alive_on_alive_and_ready_on_ready_port_8081(string overlay)
     {
         var rendered = await Kustomize.RenderAsync(overlay);
 
@@ -43,8 +47,10 @@ public sealed partial class KustomizeOverlayTests
         {
             foreach (var container in deployment.Spec.Template.Spec.Containers)
             {
-                AssertHealthzProbe(container, container.ReadinessProbe, $"{deployment.Metadata.Name} readiness");
-                AssertHealthzProbe(container, container.LivenessProbe, $"{deployment.Metadata.Name} liveness");
+                var name = deployment.Metadata.Name;
+                AssertProbe(container, container.ReadinessProbe, "/ready", $"{name} readiness");
+                AssertProbe(container, container.LivenessProbe, "/alive", $"{name} liveness");
+                AssertProbe(container, container.StartupProbe, "/alive", $"{name} startup");
             }
         }
     }
@@ -184,10 +190,10 @@ public sealed partial class KustomizeOverlayTests
         }
     }
 
-    private static void AssertHealthzProbe(V1Container container, V1Probe? probe, string what)
+    private static void AssertProbe(V1Container container, V1Probe? probe, string path, string what)
     {
         Assert.True(probe?.HttpGet is not null, $"{what} probe is missing or not an HTTP GET.");
-        Assert.Equal("/healthz", probe.HttpGet.Path);
+        Assert.True(path == probe.HttpGet.Path, $"{what} probe asks {probe.HttpGet.Path}, not {path}.");
         Assert.Equal(8081, ResolvePort(container, probe.HttpGet.Port));
     }
 

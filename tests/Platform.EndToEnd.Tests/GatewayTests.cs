@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -81,5 +82,30 @@ public sealed class GatewayTests : IAsyncLifetime
         read.EnsureSuccessStatusCode();
         using var person = JsonDocument.Parse(await read.Content.ReadAsStringAsync());
         Assert.Equal("Jones", person.RootElement.GetProperty("details").GetProperty("names")[0].GetProperty("familyName").GetString());
+    }
+
+    [Fact]
+    public async Task Garbage_sent_through_the_gateway_is_the_callers_invalid_argument()
+    {
+        var token = await DevelopmentToken.GetAsync(_gateway.HttpAddress, "support_worker", "outreach-bristol", "E06000023");
+        using var http = new HttpClient { BaseAddress = _gateway.GrpcAddress };
+        // One gRPC frame (flag, big-endian length) holding bytes that are no protobuf message: field number zero.
+        byte[] frame = [0, 0, 0, 0, 4, 0x00, 0xDE, 0xAD, 0xBE];
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/platform.registry.v1.PeopleService/GetPerson")
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(frame),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.TE.ParseAdd("trailers");
+
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+
+        var status = response.Headers.TryGetValues("grpc-status", out var values) || response.TrailingHeaders.TryGetValues("grpc-status", out values)
+            ? values.Single() : null;
+        Assert.Equal(((int)StatusCode.InvalidArgument).ToString(System.Globalization.CultureInfo.InvariantCulture), status);
     }
 }

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Platform.Testing;
 
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
 /// A host of the platform started as its own process (`dotnet X.dll`), with a gRPC HTTP/2-only port
-/// and a JSON HTTP/1.1 port on loopback, ready once /healthz answers.
+/// and a JSON HTTP/1.1 port on loopback, ready once /ready answers 200.
 /// </summary>
 public sealed class PlatformProcess : IAsyncDisposable
 {
@@ -113,7 +114,7 @@ public sealed class PlatformProcess : IAsyncDisposable
             }
             try
             {
-                if ((await http.GetAsync(new Uri(HttpAddress, "/healthz"))).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync(new Uri(HttpAddress, "/ready"))).StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }
@@ -160,25 +161,5 @@ public sealed class PlatformProcess : IAsyncDisposable
         {
             Directory.Delete(_data, recursive: true);
         }
-    }
-}
-
-public static class RepositoryRoot
-{
-    public static string Path { get; } = Find();
-
-    /// <summary>Debug or Release: the services were built with the configuration these tests were.</summary>
-    public static string Configuration { get; } =
-        AppContext.BaseDirectory.Contains($"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release" : "Debug";
-
-    private static string Find()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Platform.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test output.");
     }
 }

@@ -32,6 +32,12 @@ public sealed class TestHostOptions
     /// <c>ConnectionStrings:Registry</c> to run a service against SQL Server.
     /// </summary>
     public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>
+    /// Capture every log entry of every category at Trace (the most a deployment could switch on),
+    /// instead of writing warnings to the console.
+    /// </summary>
+    public LogCapture? Logs { get; init; }
 }
 
 /// <summary>
@@ -85,7 +91,19 @@ public sealed class TestHost : IAsyncDisposable
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddServiceDefaults(options.InstanceName);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (options.Logs is null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+        else
+        {
+            builder.Logging.ClearProviders().AddProvider(options.Logs);
+            builder.Services.Configure<LoggerFilterOptions>(filters =>
+            {
+                filters.Rules.Clear();
+                filters.MinLevel = LogLevel.Trace;
+            });
+        }
         addServices(builder);
         builder.Services.AddSingleton<EventRecorder>();
         foreach (var type in options.RecordEvents)

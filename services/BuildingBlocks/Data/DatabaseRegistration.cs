@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.BuildingBlocks.Audit;
 using Platform.BuildingBlocks.Data.Migrations;
+using Platform.BuildingBlocks.Hosting;
 
 namespace Platform.BuildingBlocks.Data;
 
@@ -13,7 +14,7 @@ public static class DatabaseRegistration
 {
     /// <summary>
     /// Registers a service's database, applies its migrations at start-up (before the host serves
-    /// calls), and reports it in the health checks.
+    /// calls), and reports it in the readiness checks.
     /// </summary>
     public static WebApplicationBuilder AddServiceDatabase<TDatabase>(
         this WebApplicationBuilder builder, string service, Func<DatabaseConnection, TDatabase> create)
@@ -28,7 +29,10 @@ public static class DatabaseRegistration
             provider.GetRequiredService<ILoggerFactory>()));
         // Every service database holds an audit trail, which the platform's audit API reads.
         builder.Services.AddDatabaseAuditSource<TDatabase>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDatabase>>($"{service.ToLowerInvariant()}-database");
+        // Readiness only: an unreachable database takes the host out of service, it does not restart it.
+        // Short timeout: a probe that hangs on a connect timeout says nothing in time.
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDatabase>>(
+            $"{service.ToLowerInvariant()}-database", tags: [HealthEndpoints.Ready], timeout: TimeSpan.FromSeconds(3));
         return builder;
     }
 

@@ -21,4 +21,15 @@ public static class DbErrors
         SqlException sql => sql.Number is 1205 or 1222,
         _ => false,
     };
+
+    /// <summary>
+    /// The provider's code for what failed, for logs: the message text can quote the values a
+    /// statement carried (SQL Server names the duplicate key and the truncated text).
+    /// </summary>
+    public static string Describe(DbException exception) => exception switch
+    {
+        SqliteException sqlite => $"SQLite error {sqlite.SqliteErrorCode}/{sqlite.SqliteExtendedErrorCode}",
+        SqlException sql => $"SQL Server error {sql.Number}",
+        _ => $"database error {exception.ErrorCode}",
+    };
 }

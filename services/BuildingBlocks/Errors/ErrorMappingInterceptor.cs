@@ -18,6 +18,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        UnreadableRequests.MarkHandlerReached(context);
         try
         {
             return await continuation(request, context);
@@ -32,9 +33,10 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
         ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        UnreadableRequests.MarkHandlerReached(context);
         try
         {
-            return await continuation(requestStream, context);
+            return await continuation(new RequestStreamReader<TRequest>(requestStream), context);
         }
         catch (Exception ex) when (ex is not RpcException)
         {
@@ -46,9 +48,25 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        UnreadableRequests.MarkHandlerReached(context);
         try
         {
             await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        UnreadableRequests.MarkHandlerReached(context);
+        try
+        {
+            await continuation(new RequestStreamReader<TRequest>(requestStream), responseStream, context);
         }
         catch (Exception ex) when (ex is not RpcException)
         {
@@ -65,6 +83,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         var status = exception switch
         {
             InvalidArgumentException invalid => BadRequest(invalid),
+            UnreadableRequestException => Simple(Code.InvalidArgument, exception.Message),
             NotFoundException => Simple(Code.NotFound, exception.Message),
             StaleVersionException => Simple(Code.Aborted, exception.Message),
             PreconditionFailedException => Simple(Code.FailedPrecondition, exception.Message),

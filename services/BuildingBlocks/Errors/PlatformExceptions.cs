@@ -35,3 +35,12 @@ public sealed class PermissionDeniedException(string message) : PlatformExceptio
 
 /// <summary>A service the call depends on did not answer (UNAVAILABLE): nothing was done; retry later.</summary>
 public sealed class ServiceUnavailableException(string message) : PlatformException(message);
+
+/// <summary>
+/// The request's bytes are not the method's protobuf message, or not gRPC framing at all
+/// (INVALID_ARGUMENT). The answer names no byte of it.
+/// </summary>
+public sealed class UnreadableRequestException() : PlatformException(Description)
+{
+    public const string Description = "The request is not a well-formed gRPC message for this method.";
+}

@@ -4,36 +4,35 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Platform.BuildingBlocks.Errors;
+using Platform.BuildingBlocks.Hosting.Logging;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.BuildingBlocks.Hosting;
 
-/// <summary>What every host has: gRPC with JSON transcoding and one error mapping, health,
-/// reflection, authentication, telemetry and structured logs.</summary>
+/// <summary>What every host has: gRPC with JSON transcoding and one error mapping, request limits,
+/// liveness and readiness, reflection, authentication, telemetry and guarded structured logs.</summary>
 public static class ServiceDefaults
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string hostName)
     {
-        builder.Logging.ClearProviders();
-        // Structured JSON logs. Handlers log ids and outcomes, never names, addresses or notes.
-        builder.Logging.AddJsonConsole(options => options.IncludeScopes = true);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // Handlers log ids and outcomes; the guard keeps out what callers send and caps every entry.
+        builder.Logging.AddPlatformLogging();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddRequestLimits();
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();
-            options.MaxReceiveMessageSize = 4 * 1024 * 1024;
+            RequestLimits.Apply(options);
         }).AddJsonTranscoding(options =>
             // Error details (BadRequest field violations) must render in JSON responses too.
             options.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddPlatformHealth();
         builder.AddPlatformAuthentication();
         builder.AddTelemetry(hostName);
         return builder;
@@ -41,11 +40,12 @@ public static class ServiceDefaults
 
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseRequestLimits();
+        app.UseUnreadableRequestsAsInvalidArgument();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapPlatformHealth();
         app.MapGrpcReflectionService().AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapDevelopmentTokens();
         return app;
     }

@@ -42,6 +42,7 @@ public static class EventBusExtensions
 
         services.AddMassTransit(bus =>
         {
+            NoUsageTelemetry.Register(services, bus);
             foreach (var consumer in consumers)
             {
                 bus.AddConsumer(consumer.ConsumerType).Endpoint(endpoint =>

@@ -147,11 +147,13 @@ public sealed partial class PeopleGrpcService(
         {
             throw new AlreadyExistsException("nhs_number is already recorded for another person: find them by searching for the NHS number, then link the records.");
         }
-        foreach (var id in details.Identifiers)
+        for (var i = 0; i < details.Identifiers.Count; i++)
         {
+            var id = details.Identifiers[i];
             if (await people.IdentifierOwnerAsync(db, tx, id.Agency, id.Value) is { } holder && holder != personId)
             {
-                throw new AlreadyExistsException($"identifier {id.Agency}/{id.Value} already belongs to another person.");
+                // Named by position, not value: the message travels to logs and other systems.
+                throw new AlreadyExistsException($"details.identifiers[{i}] already belongs to another person: find them by searching, then link the records.");
             }
         }
     }
