@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Audit;
 using Platform.Engagement;
 using Platform.Housing;
 using Platform.Registry;
@@ -8,8 +9,15 @@ namespace Platform.BuildingBlocks.Tests.Hosting;
 /// <summary>Every service in one host, as the standalone host wires them: for what every host must do.</summary>
 public static class WholePlatform
 {
-    /// <summary>The services added below, checked against the standalone host's Program.cs.</summary>
+    /// <summary>The services with a database of their own, added below.</summary>
     public static readonly IReadOnlyList<string> Services = ["Registry", "Engagement", "Housing"];
+
+    /// <summary>Everything added below (the services and the audit API over them), checked against the standalone host's Program.cs.</summary>
+    public static readonly IReadOnlyList<string> Additions = [.. Services, "AuditTrail"];
+
+    /// <summary>The protobuf package prefix of an addition's gRPC services.</summary>
+    public static string PackageOf(string addition) =>
+        addition == "AuditTrail" ? "platform.audit." : $"platform.{addition.ToLowerInvariant()}.";
 
     public static Task<TestHost> StartAsync(TestHostOptions? options = null) =>
         TestHost.StartAsync(
@@ -18,12 +26,14 @@ public static class WholePlatform
                 builder.AddRegistry();
                 builder.AddEngagement();
                 builder.AddHousing();
+                builder.AddAuditTrail();
             },
             app =>
             {
                 app.MapRegistry();
                 app.MapEngagement();
                 app.MapHousing();
+                app.MapAuditTrail();
             },
             options);
 }
