@@ -1,6 +1,7 @@
 using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,7 @@ public static class ServiceDefaults
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string hostName)
     {
         // Handlers log ids and outcomes; the guard keeps out what callers send and caps every entry.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = PlatformLogging.DefaultLevels });
         builder.Logging.AddPlatformLogging();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
