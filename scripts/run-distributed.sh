@@ -43,6 +43,9 @@ port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1/ready"; }
 
+# Running, not a zombie (the script never waits for what it starts).
+alive() { [ -r "/proc/$1/stat" ] && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+
 pid_of() {
   local file="$data/run/$1.pid" pid
   [ -f "$file" ] || return 1
@@ -112,11 +115,14 @@ launch() {
   fi
   mkdir -p "$data/logs" "$data/run"
   (cd "$(dirname "$dll")" && exec env "${settings[@]}" setsid dotnet "$dll" >>"$data/logs/$name.log" 2>&1 </dev/null) &
-  echo $! >"$data/run/$name.pid"
+  local pid=$!
+  echo "$pid" >"$data/run/$name.pid"
   say "$name: gRPC 127.0.0.1:$grpc, HTTP 127.0.0.1:$http, log $data/logs/$name.log"
   for _ in $(seq 1 "${PLATFORM_READY_TIMEOUT:-120}"); do
     ready "$http" && return
-    if ! pid_of "$name" "$assembly" >/dev/null; then
+    # The process just started is ours (its command line names the assembly only once the
+    # subshell has exec'd dotnet, which a loaded machine may not have done yet).
+    if ! alive "$pid"; then
       say "$name stopped while starting; the end of its log:" >&2
       tail -n 20 "$data/logs/$name.log" >&2
       stop
