@@ -65,7 +65,7 @@ public static class ServiceDefaults
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("MassTransit");
+                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("MassTransit", Messaging.OutboxMetrics.MeterName);
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();

@@ -2,8 +2,10 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Hosting;
 
 namespace Platform.BuildingBlocks.Messaging;
 
@@ -17,10 +19,24 @@ public static class EventBusExtensions
         return services.AddSingleton(new ConsumerRegistration(typeof(TConsumer), name));
     }
 
-    /// <summary>Publishes the service's outbox through the bus.</summary>
+    /// <summary>
+    /// Publishes the service's outbox (settings <c>Messaging:Outbox</c>), reports its lag and parked
+    /// rows in readiness (<c>&lt;service&gt;-outbox</c>) and the <c>Platform.Outbox</c> meter, and lets
+    /// admins list and re-queue its parked rows.
+    /// </summary>
     public static IServiceCollection AddOutboxDispatcher<TDatabase>(this IServiceCollection services)
-        where TDatabase : ServiceDatabase =>
+        where TDatabase : ServiceDatabase
+    {
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        services.AddMetrics();
+        services.TryAddSingleton<OutboxMetrics>();
         services.AddHostedService<OutboxDispatcher<TDatabase>>();
+        services.AddSingleton<IOutboxAdministration, OutboxAdministration<TDatabase>>();
+        var service = typeof(TDatabase).Name.Replace("Database", "", StringComparison.Ordinal).ToLowerInvariant();
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck<TDatabase>>(
+            $"{service}-outbox", tags: [HealthEndpoints.Ready], timeout: TimeSpan.FromSeconds(3));
+        return services;
+    }
 
     /// <summary>
     /// Adds MassTransit with every declared consumer: the in-memory transport by default,
@@ -59,6 +75,8 @@ public static class EventBusExtensions
             }
             else
             {
+                // The in-memory bus stays for code that publishes directly (tests, benchmarks); the
+                // outbox delivers through the mediator, whose consumers finish before a row is marked sent.
                 bus.UsingInMemory((context, cfg) =>
                 {
                     cfg.UseMessageRetry(RetryPolicy.Configure);
@@ -66,6 +84,22 @@ public static class EventBusExtensions
                 });
             }
         });
+        if (options.Transport == MessagingTransport.RabbitMq)
+        {
+            services.AddSingleton<IOutboxDelivery, BusDelivery>();
+        }
+        else
+        {
+            services.AddMediator(mediator =>
+            {
+                foreach (var consumer in consumers)
+                {
+                    mediator.AddConsumer(consumer.ConsumerType);
+                }
+                mediator.ConfigureMediator((_, cfg) => cfg.UseMessageRetry(RetryPolicy.ConfigureInline));
+            });
+            services.AddSingleton<IOutboxDelivery, MediatorDelivery>();
+        }
         services.Configure<MassTransitHostOptions>(host =>
         {
             host.WaitUntilStarted = true;
