@@ -22,7 +22,7 @@ public static class EventBusExtensions
     /// <summary>
     /// Publishes the service's outbox (settings <c>Messaging:Outbox</c>), reports its lag and parked
     /// rows in readiness (<c>&lt;service&gt;-outbox</c>) and the <c>Platform.Outbox</c> meter, and lets
-    /// admins list and re-queue its parked rows.
+    /// admins list and re-queue its parked rows; purges delivered messages (<c>Messaging:Retention</c>).
     /// </summary>
     public static IServiceCollection AddOutboxDispatcher<TDatabase>(this IServiceCollection services)
         where TDatabase : ServiceDatabase
@@ -31,6 +31,8 @@ public static class EventBusExtensions
         services.AddMetrics();
         services.TryAddSingleton<OutboxMetrics>();
         services.AddHostedService<OutboxDispatcher<TDatabase>>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddHostedService<MessageRetention<TDatabase>>();
         services.AddSingleton<IOutboxAdministration, OutboxAdministration<TDatabase>>();
         var service = typeof(TDatabase).Name.Replace("Database", "", StringComparison.Ordinal).ToLowerInvariant();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck<TDatabase>>(
