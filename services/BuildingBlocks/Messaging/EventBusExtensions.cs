@@ -110,4 +110,14 @@ public static class EventBusExtensions
         });
         return services;
     }
+
+    /// <summary>
+    /// Serves platform.operations.v1.OutboxAdminService over every outbox this host dispatches; each
+    /// host calls it once, after its services are mapped.
+    /// </summary>
+    public static WebApplication MapOutboxAdministration(this WebApplication app)
+    {
+        app.MapGrpcService<Grpc.OutboxAdminGrpcService>().RequireAuthorization(Security.AuthenticationExtensions.CallerPolicy);
+        return app;
+    }
 }

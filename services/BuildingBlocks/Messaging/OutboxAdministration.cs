@@ -1,4 +1,5 @@
 using Dapper;
+using Platform.BuildingBlocks.Audit;
 using Platform.BuildingBlocks.Data;
 
 namespace Platform.BuildingBlocks.Messaging;
@@ -21,33 +22,52 @@ public interface IOutboxAdministration
     /// <summary>The service's name in lower case, as callers name it (<c>registry</c>).</summary>
     string Service { get; }
 
-    Task<IReadOnlyList<ParkedMessage>> ListParkedAsync(long after, int take, CancellationToken cancellationToken);
+    /// <summary>Parked rows after the one numbered <paramref name="after"/>; the read is audited with <paramref name="audit"/>, if given.</summary>
+    Task<IReadOnlyList<ParkedMessage>> ListParkedAsync(long after, int take, CancellationToken cancellationToken, AuditEntry? audit = null);
 
-    /// <summary>False when no parked row has that id (never written, already re-queued, or sent).</summary>
-    Task<bool> RequeueAsync(string messageId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The row as it was parked, now back in line; null when no parked row has that id (never written,
+    /// already re-queued, or sent). Audited with <paramref name="audit"/>, if given, either way.
+    /// </summary>
+    Task<ParkedMessage?> RequeueAsync(string messageId, CancellationToken cancellationToken, AuditEntry? audit = null);
 }
 
 internal sealed class OutboxAdministration<TDatabase>(TDatabase database) : IOutboxAdministration where TDatabase : ServiceDatabase
 {
     public string Service => database.Service.ToLowerInvariant();
 
-    public async Task<IReadOnlyList<ParkedMessage>> ListParkedAsync(long after, int take, CancellationToken cancellationToken)
-    {
-        await using var db = await database.OpenAsync(cancellationToken);
-        var rows = await db.QueryAsync<ParkedMessage>(new CommandDefinition(
-            OutboxStatements.ListParked(database.Dialect), new { After = after, Take = take }, cancellationToken: cancellationToken));
-        return rows.AsList();
-    }
+    public Task<IReadOnlyList<ParkedMessage>> ListParkedAsync(long after, int take, CancellationToken cancellationToken, AuditEntry? audit = null) =>
+        database.InTransactionAsync(async (db, tx) =>
+        {
+            var rows = await db.QueryAsync<ParkedMessage>(new CommandDefinition(
+                OutboxStatements.ListParked(database.Dialect), new { After = after, Take = take }, tx, cancellationToken: cancellationToken));
+            if (audit is not null)
+            {
+                await AuditLog.WriteAsync(db, tx, audit);
+            }
+            return (IReadOnlyList<ParkedMessage>)rows.AsList();
+        }, cancellationToken);
 
-    public async Task<bool> RequeueAsync(string messageId, CancellationToken cancellationToken)
+    public async Task<ParkedMessage?> RequeueAsync(string messageId, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
-        await using var db = await database.OpenAsync(cancellationToken);
-        var requeued = await db.ExecuteAsync(new CommandDefinition(
-            OutboxStatements.Requeue, new { MessageId = messageId }, cancellationToken: cancellationToken));
-        if (requeued > 0)
+        var parked = await database.InTransactionAsync(async (db, tx) =>
+        {
+            var row = await db.QuerySingleOrDefaultAsync<ParkedMessage>(new CommandDefinition(
+                OutboxStatements.SelectParked, new { MessageId = messageId }, tx, cancellationToken: cancellationToken));
+            if (row is not null)
+            {
+                await db.ExecuteAsync(new CommandDefinition(OutboxStatements.Requeue, new { MessageId = messageId }, tx, cancellationToken: cancellationToken));
+            }
+            if (audit is not null)
+            {
+                await AuditLog.WriteAsync(db, tx, audit);
+            }
+            return row;
+        }, cancellationToken);
+        if (parked is not null)
         {
             database.OutboxSignal.Notify();
         }
-        return requeued > 0;
+        return parked;
     }
 }

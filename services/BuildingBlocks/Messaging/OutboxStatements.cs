@@ -60,6 +60,12 @@ internal static class OutboxStatements
         WHERE parked_at IS NOT NULL AND seq > @After ORDER BY seq {dialect.Page("@Take")}
         """;
 
+    public const string SelectParked =
+        """
+        SELECT seq, message_id, message_type, occurred_at, attempts, last_error, parked_at FROM outbox_messages
+        WHERE message_id = @MessageId AND parked_at IS NOT NULL
+        """;
+
     /// <summary>A parked row goes back in line with a fresh count of attempts; its last error stays until it is sent.</summary>
     public const string Requeue =
         """
