@@ -71,8 +71,15 @@ public static class EventBusExtensions
             }
             if (options.Transport == MessagingTransport.RabbitMq)
             {
+                // A temporary queue (one per replica, deleted when it stops) cannot be a quorum queue.
+                var temporary = consumers.Where(c => c.Temporary).Select(c => options.QueuePrefix + c.EndpointName).ToHashSet(StringComparer.Ordinal);
                 bus.AddConfigureEndpointsCallback((queueName, endpoint) =>
-                    RabbitMqTopology.ConfigureQuorumQueue(queueName, endpoint, options.RabbitMq));
+                {
+                    if (!temporary.Contains(queueName))
+                    {
+                        RabbitMqTopology.ConfigureQuorumQueue(queueName, endpoint, options.RabbitMq);
+                    }
+                });
                 bus.UsingRabbitMq((context, cfg) => RabbitMqTopology.Configure(context, cfg, options.RabbitMq));
             }
             else

@@ -95,3 +95,19 @@ public sealed record AssertiveOutreachRequested : IntegrationEvent
     public required string Reason { get; init; }
     public string? OfferId { get; init; }
 }
+
+/// <summary>
+/// Housing to its own replicas: placements changed (units, or every unit of a scheme or provider),
+/// so each replica reloads them into its in-memory matching index. Published after the change
+/// commits, straight to the bus (a hint, not a fact: a lost one is repaired by the scheduled reload);
+/// each replica reads it from a queue of its own that is deleted when it stops.
+/// </summary>
+[EventType("housing.placements-changed.v1")]
+public sealed record PlacementsChanged : IntegrationEvent
+{
+    /// <summary>The replica that made the change (it has reloaded already).</summary>
+    public required string Origin { get; init; }
+    public IReadOnlyList<string> UnitIds { get; init; } = [];
+    public string? SchemeId { get; init; }
+    public string? ProviderId { get; init; }
+}
