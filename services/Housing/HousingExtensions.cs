@@ -32,6 +32,8 @@ public static class HousingExtensions
         services.AddSingleton<SoftScorer>();
         services.AddSingleton<PlacementMatcher>();
         services.AddSingleton<PlacementIndex>();
+        var replica = new PlacementIndexReplica();
+        services.AddSingleton(replica);
         services.AddSingleton<PlacementIndexLoader>();
         services.AddSingleton<CatalogueStore>();
         services.AddSingleton<VacancyStore>();
@@ -45,6 +47,8 @@ public static class HousingExtensions
         services.AddHostedService<HoldExpirySweeper>();
         services.AddConsumer<AddressTimelineConsumer>(Endpoints, "address-timeline");
         services.AddConsumer<RiskLevelChangedConsumer>(Endpoints, "risk-level-changed");
+        // One queue per replica, deleted when it stops: every replica hears of every change.
+        services.AddSingleton(new ConsumerRegistration(typeof(PlacementsChangedConsumer), $"{Endpoints}-placements-{replica.Id}", Temporary: true));
         return builder;
     }
 

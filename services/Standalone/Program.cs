@@ -21,4 +21,5 @@ app.MapRegistry();
 app.MapEngagement();
 app.MapHousing();
 app.MapAuditTrail();
+app.MapOutboxAdministration();
 app.Run();

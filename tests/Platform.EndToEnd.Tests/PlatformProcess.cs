@@ -35,6 +35,9 @@ public sealed class PlatformProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
     }
 
+    /// <summary>Where the process keeps its SQLite files (one per service, e.g. <c>registry.db</c>).</summary>
+    public string DataDirectory => _data;
+
     public int GrpcPort { get; }
 
     public int HttpPort { get; }

@@ -6,16 +6,34 @@ namespace Platform.BuildingBlocks.Data;
 /// </summary>
 public sealed class SqlDialect
 {
-    public static readonly SqlDialect Sqlite = new("sqlite", "LIMIT {0} OFFSET {1}");
-    public static readonly SqlDialect SqlServer = new("sqlserver", "OFFSET {1} ROWS FETCH NEXT {0} ROWS ONLY");
+    public static readonly SqlDialect Sqlite = new("sqlite", "LIMIT {0} OFFSET {1}",
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', printf('%+.3f seconds', {0} / 1000.0))");
+
+    public static readonly SqlDialect SqlServer = new("sqlserver", "OFFSET {1} ROWS FETCH NEXT {0} ROWS ONLY",
+        "SYSUTCDATETIME()",
+        "DATEADD(millisecond, {0}, SYSUTCDATETIME())");
 
     private readonly string _pageFormat;
+    private readonly string _nowPlusFormat;
 
-    private SqlDialect(string name, string pageFormat)
+    private SqlDialect(string name, string pageFormat, string now, string nowPlusFormat)
     {
         Name = name;
         _pageFormat = pageFormat;
+        Now = now;
+        _nowPlusFormat = nowPlusFormat;
     }
+
+    /// <summary>
+    /// The database's own clock, in UTC, as an expression comparable with stored instants. Replicas'
+    /// clocks differ; the database's is one, so leases and backoff taken by one replica are read the
+    /// same way by every other. (SQLite: text sorting with the stored round-trip form, to the millisecond.)
+    /// </summary>
+    public string Now { get; }
+
+    /// <summary><see cref="Now"/> moved by a number of milliseconds (negative: the past) held in <paramref name="milliseconds"/>.</summary>
+    public string NowPlus(string milliseconds) => string.Format(null, _nowPlusFormat, milliseconds);
 
     /// <summary>The dialect of an open connection, for code that is handed a connection and not its database.</summary>
     public static SqlDialect Of(System.Data.Common.DbConnection db) => db is Microsoft.Data.Sqlite.SqliteConnection ? Sqlite : SqlServer;

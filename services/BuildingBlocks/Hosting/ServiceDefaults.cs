@@ -67,7 +67,7 @@ public static class ServiceDefaults
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("MassTransit");
+                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("MassTransit", Messaging.OutboxMetrics.MeterName);
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();

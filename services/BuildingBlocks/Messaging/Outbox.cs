@@ -19,12 +19,6 @@ public static class Outbox
 
     private static readonly object Marker = new();
 
-    internal const string Insert =
-        """
-        INSERT INTO outbox_messages (message_id, message_type, payload, occurred_at)
-        VALUES (@MessageId, @MessageType, @Payload, @OccurredAt)
-        """;
-
     public static Task EnqueueAsync(DbConnection db, DbTransaction tx, IntegrationEvent message) =>
         EnqueueAsync(db, tx, [message]);
 
@@ -32,14 +26,14 @@ public static class Outbox
     public static Task EnqueueAsync(DbConnection db, DbTransaction tx, IEnumerable<IntegrationEvent> messages)
     {
         Written.AddOrUpdate(tx, Marker);
-        return BulkInsert.ExecuteAsync(db, tx, Insert, messages.Select(Row));
+        return BulkInsert.ExecuteAsync(db, tx, OutboxStatements.Insert(SqlDialect.Of(db)), messages.Select(Row));
     }
 
     /// <summary>Time-ordered ids: the outbox grows at its end instead of splitting index pages at random.</summary>
     private static OutboxRow Row(IntegrationEvent message)
     {
         var type = message.GetType();
-        return new OutboxRow(Guid.CreateVersion7().ToString(), type.FullName!, JsonSerializer.Serialize(message, type, Json), message.OccurredAt);
+        return new OutboxRow(Guid.CreateVersion7().ToString(), OutboxMessageTypes.NameOf(type), JsonSerializer.Serialize(message, type, Json), message.OccurredAt);
     }
 
     private sealed record OutboxRow(string MessageId, string MessageType, string Payload, DateTimeOffset OccurredAt);

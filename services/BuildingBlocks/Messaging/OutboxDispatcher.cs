@@ -1,82 +1,77 @@
 using Dapper;
-using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Platform.BuildingBlocks.Data;
 
 namespace Platform.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Publishes a service's outbox rows in commit order and marks them sent. A row is leased before it
-/// is published, so several replicas never send the same row at once; a failed publish keeps the
-/// row (and those after it) for the next round, with the error recorded: nothing is dropped.
-/// Consumers are idempotent, so a crash between publish and mark costs a duplicate, never a loss.
+/// Publishes a service's outbox rows, oldest first, and marks them sent. Rows are leased (by the
+/// database's clock) before they are published, so several replicas never send one row at once.
+/// A row that fails waits (exponential backoff) without holding up the rows after it, and after
+/// <see cref="OutboxOptions.MaxAttempts"/> attempts that were its own fault is parked with its error
+/// until an admin re-queues it. Nothing is dropped; consumers are idempotent and order-tolerant, so a
+/// crash between publish and mark costs a duplicate, and a row sent late changes nothing it should not.
 /// </summary>
 public sealed class OutboxDispatcher<TDatabase>(
     TDatabase database,
-    IBus bus,
+    IOutboxDelivery delivery,
+    IOptions<OutboxOptions> options,
+    OutboxMetrics metrics,
     TimeProvider clock,
     ILogger<OutboxDispatcher<TDatabase>> logger) : BackgroundService
     where TDatabase : ServiceDatabase
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(5);
     private const int BatchSize = 500;
     private readonly string _owner = Guid.NewGuid().ToString("N");
-
-    internal static string LeaseBatch(SqlDialect dialect) =>
-        $"""
-        UPDATE outbox_messages SET lease_owner = @Owner, lease_until = @Until
-        WHERE seq IN (SELECT seq FROM outbox_messages
-                      WHERE sent_at IS NULL AND (lease_until IS NULL OR lease_until < @Now)
-                      ORDER BY seq {dialect.Page("@Take")})
-          AND sent_at IS NULL AND (lease_until IS NULL OR lease_until < @Now)
-        """;
-
-    internal const string SelectLeased =
-        """
-        SELECT seq, message_id, message_type, payload FROM outbox_messages
-        WHERE lease_owner = @Owner AND sent_at IS NULL ORDER BY seq
-        """;
-
-    internal const string MarkSent =
-        "UPDATE outbox_messages SET sent_at = @Now, lease_owner = NULL, lease_until = NULL WHERE seq IN @Seqs";
-
-    internal const string RecordFailure =
-        """
-        UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error, lease_owner = NULL, lease_until = NULL
-        WHERE seq = @Seq
-        """;
+    private readonly OutboxOptions _options = options.Value;
+    private DateTimeOffset _statusReadAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var transportFailures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var sent = 0;
+            var round = new Round(0, TransportFailed: false);
             try
             {
-                sent = await DispatchBatchAsync(stoppingToken);
+                round = await DispatchRoundAsync(stoppingToken);
+                await ObserveStatusAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Outbox dispatch for {Service} failed; retrying", database.Service);
             }
-            if (sent < BatchSize)
+            transportFailures = round.TransportFailed ? transportFailures + 1 : 0;
+            if (transportFailures > 0)
+            {
+                // The broker is away: wait longer each time rather than hammer it, whatever is committed meanwhile.
+                await Task.Delay(_options.RetryDelay(transportFailures), stoppingToken);
+            }
+            else if (round.Sent < BatchSize)
             {
                 await database.OutboxSignal.WaitAsync(PollInterval, stoppingToken);
             }
         }
     }
 
+    /// <summary>Sends one batch; returns how many rows were sent.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken) =>
+        (await DispatchRoundAsync(cancellationToken)).Sent;
+
     /// <summary>
-    /// Sends one batch; returns how many rows were sent. The rows sent are marked together at the end
-    /// (one write, not one per row, so a busy outbox does not hold the database's write lock): a crash
-    /// in between sends them again, which the consumers' inboxes absorb.
+    /// One batch. The rows sent are marked together at the end (one write, not one per row, so a busy
+    /// outbox does not hold the database's write lock): a crash in between sends them again, which the
+    /// consumers' inboxes absorb.
     /// </summary>
-    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    private async Task<Round> DispatchRoundAsync(CancellationToken cancellationToken)
     {
         var rows = await LeaseAsync(cancellationToken);
         var sent = new List<long>(rows.Count);
+        var transportFailed = false;
         try
         {
             foreach (var row in rows)
@@ -84,55 +79,99 @@ public sealed class OutboxDispatcher<TDatabase>(
                 try
                 {
                     var message = OutboxMessageTypes.Deserialize(row.MessageType, row.Payload);
-                    await bus.Publish(message, message.GetType(),
-                        context => context.MessageId = Guid.Parse(row.MessageId), cancellationToken);
+                    await delivery.DeliverAsync(message, Guid.Parse(row.MessageId), cancellationToken);
+                    sent.Add(row.Seq);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    await RecordFailureAsync(row.Seq, ex, cancellationToken);
-                    logger.LogWarning(ex, "Publishing outbox row {Seq} of {Service} failed", row.Seq, database.Service);
-                    break; // keep commit order: later rows wait for this one
+                    var rowsFault = ex is UnreadableOutboxRowException || delivery.FailureIsTheRows;
+                    await RecordFailureAsync(row, ex, rowsFault);
+                    if (!rowsFault)
+                    {
+                        // The rows after it would meet the same transport: they wait for the next round.
+                        transportFailed = true;
+                        break;
+                    }
                 }
-                sent.Add(row.Seq);
             }
         }
         finally
         {
-            await MarkSentAsync(sent, CancellationToken.None);
+            await MarkSentAsync(sent);
         }
-        return sent.Count;
+        return new Round(sent.Count, transportFailed);
     }
 
-    private async Task<IReadOnlyList<OutboxRow>> LeaseAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        return await database.InTransactionAsync(async (db, tx) =>
+    private async Task<IReadOnlyList<OutboxRow>> LeaseAsync(CancellationToken cancellationToken) =>
+        await database.InTransactionAsync(async (db, tx) =>
         {
-            await db.ExecuteAsync(LeaseBatch(database.Dialect),
-                new { Owner = _owner, Until = now + Lease, Now = now, Take = BatchSize }, tx);
-            var rows = await db.QueryAsync<OutboxRow>(SelectLeased, new { Owner = _owner }, tx);
+            await db.ExecuteAsync(OutboxStatements.LeaseBatch(database.Dialect), new
+            {
+                Owner = _owner,
+                LeaseMilliseconds = (long)_options.LeaseDuration.TotalMilliseconds,
+                Take = BatchSize,
+            }, tx);
+            var rows = await db.QueryAsync<OutboxRow>(OutboxStatements.SelectLeased, new { Owner = _owner }, tx);
             return (IReadOnlyList<OutboxRow>)rows.AsList();
         }, cancellationToken);
-    }
 
-    private async Task MarkSentAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken)
+    private async Task MarkSentAsync(IReadOnlyList<long> seqs)
     {
         if (seqs.Count == 0)
         {
             return;
         }
-        await using var db = await database.OpenAsync(cancellationToken);
-        await db.ExecuteAsync(MarkSent, new { Now = clock.GetUtcNow(), Seqs = seqs });
+        await using var db = await database.OpenAsync(CancellationToken.None);
+        await db.ExecuteAsync(OutboxStatements.MarkSent(database.Dialect), new { Seqs = seqs });
+        metrics.Sent(database.Service, seqs.Count);
     }
 
-    private async Task RecordFailureAsync(long seq, Exception error, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(OutboxRow row, Exception error, bool rowsFault)
     {
-        await using var db = await database.OpenAsync(cancellationToken);
-        await db.ExecuteAsync(RecordFailure,
-            new { Error = error.GetType().Name + ": " + Truncate(error.Message, 1500), Seq = seq });
+        var attempts = row.Attempts + 1;
+        var park = rowsFault && attempts >= _options.MaxAttempts;
+        await using var db = await database.OpenAsync(CancellationToken.None);
+        await db.ExecuteAsync(OutboxStatements.RecordFailure(database.Dialect), new
+        {
+            Error = Describe(error),
+            DelayMilliseconds = (long)_options.RetryDelay(attempts).TotalMilliseconds,
+            Park = park,
+            row.Seq,
+        });
+        metrics.Failed(database.Service, parked: park);
+        if (park)
+        {
+            logger.LogError(error, "Outbox row {Seq} ({MessageType}) of {Service} parked after {Attempts} attempts",
+                row.Seq, row.MessageType, database.Service, attempts);
+        }
+        else
+        {
+            logger.LogWarning(error, "Outbox row {Seq} ({MessageType}) of {Service} failed (attempt {Attempts}); retrying later",
+                row.Seq, row.MessageType, database.Service, attempts);
+        }
     }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+    /// <summary>Keeps the lag and parked gauges current, without a status query on every busy round.</summary>
+    private async Task ObserveStatusAsync(CancellationToken cancellationToken)
+    {
+        // Only for spacing the status reads: every instant compared across replicas is the database's.
+        var now = clock.GetUtcNow();
+        if (now - _statusReadAt < StatusInterval)
+        {
+            return;
+        }
+        _statusReadAt = now;
+        metrics.Observe(database.Service, await OutboxStatus.ReadAsync(database, cancellationToken));
+    }
+
+    /// <summary>What an operator needs to see the cause: the type and message, bounded (no payload is in either).</summary>
+    private static string Describe(Exception error)
+    {
+        var text = error.GetType().Name + ": " + error.Message;
+        return text.Length <= 1500 ? text : text[..1500];
+    }
+
+    private readonly record struct Round(int Sent, bool TransportFailed);
 
     private sealed class OutboxRow
     {
@@ -140,5 +179,6 @@ public sealed class OutboxDispatcher<TDatabase>(
         public string MessageId { get; set; } = "";
         public string MessageType { get; set; } = "";
         public string Payload { get; set; } = "";
+        public int Attempts { get; set; }
     }
 }

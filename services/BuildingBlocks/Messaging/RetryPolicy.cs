@@ -14,4 +14,11 @@ internal static class RetryPolicy
             TimeSpan.FromMilliseconds(500),
             TimeSpan.FromSeconds(2),
             TimeSpan.FromSeconds(5));
+
+    /// <summary>
+    /// Consumers run inline (the mediator): two quick retries, then the failure goes back to the
+    /// outbox, which tries the row again later with backoff and parks it at its limit.
+    /// </summary>
+    public static void ConfigureInline(IRetryConfigurator retry) =>
+        retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500));
 }

@@ -1,9 +1,11 @@
 using System.Data.Common;
 using Dapper;
+using MassTransit;
 using Platform.BuildingBlocks.Errors;
 using Platform.BuildingBlocks.Data;
 using Platform.Housing.Domain;
 using Platform.Housing.V1;
+using Platform.IntegrationEvents.Housing;
 
 namespace Platform.Housing.Data;
 
@@ -24,10 +26,13 @@ public sealed class UnitIndexRow
 
 /// <summary>
 /// Fills the in-memory index from the database: everything at start and on a schedule, and the
-/// units a change touched right after it commits. One load at a time, so a later read is never
-/// overwritten by an earlier one.
+/// units a change touched right after it commits, on this replica at once and on every other one
+/// through <see cref="PlacementsChanged"/>. One load at a time, so a later read is never overwritten
+/// by an earlier one.
 /// </summary>
-public sealed class PlacementIndexLoader(HousingDatabase database, PlacementIndex index, ILogger<PlacementIndexLoader> logger) : IDisposable
+public sealed class PlacementIndexLoader(
+    HousingDatabase database, PlacementIndex index, PlacementIndexReplica replica, IBus bus, TimeProvider clock, ILogger<PlacementIndexLoader> logger)
+    : IDisposable
 {
     private const string UnitRows =
         """
@@ -62,12 +67,58 @@ public sealed class PlacementIndexLoader(HousingDatabase database, PlacementInde
         }
     }
 
-    public Task ReloadUnitsAsync(params string[] unitIds) =>
-        ReloadAsync(UnitsById(database.Dialect), new { Ids = database.Dialect.ListParameter(unitIds) });
+    /// <summary>After a change to these units committed: reloads them here and tells the other replicas.</summary>
+    public async Task ReloadUnitsAsync(params string[] unitIds)
+    {
+        await ApplyAsync(new PlacementsChanged { Origin = replica.Id, UnitIds = unitIds });
+        await TellReplicasAsync(new PlacementsChanged { Origin = replica.Id, UnitIds = unitIds, OccurredAt = clock.GetUtcNow() });
+    }
 
-    public Task ReloadSchemeAsync(string schemeId) => ReloadAsync(UnitsOfScheme, new { Id = schemeId });
+    public async Task ReloadSchemeAsync(string schemeId)
+    {
+        await ApplyAsync(new PlacementsChanged { Origin = replica.Id, SchemeId = schemeId });
+        await TellReplicasAsync(new PlacementsChanged { Origin = replica.Id, SchemeId = schemeId, OccurredAt = clock.GetUtcNow() });
+    }
 
-    public Task ReloadProviderAsync(string providerId) => ReloadAsync(UnitsOfProvider, new { Id = providerId });
+    public async Task ReloadProviderAsync(string providerId)
+    {
+        await ApplyAsync(new PlacementsChanged { Origin = replica.Id, ProviderId = providerId });
+        await TellReplicasAsync(new PlacementsChanged { Origin = replica.Id, ProviderId = providerId, OccurredAt = clock.GetUtcNow() });
+    }
+
+    /// <summary>Reloads what a change (here or on another replica) touched; tells no one.</summary>
+    public async Task ApplyAsync(PlacementsChanged change)
+    {
+        if (change.UnitIds.Count > 0)
+        {
+            await ReloadAsync(UnitsById(database.Dialect), new { Ids = database.Dialect.ListParameter(change.UnitIds) });
+        }
+        if (change.SchemeId is not null)
+        {
+            await ReloadAsync(UnitsOfScheme, new { Id = change.SchemeId });
+        }
+        if (change.ProviderId is not null)
+        {
+            await ReloadAsync(UnitsOfProvider, new { Id = change.ProviderId });
+        }
+    }
+
+    /// <summary>
+    /// A hint, not a fact, so not through the outbox: the change is committed whatever happens here,
+    /// and a replica that misses it catches up at its next scheduled reload.
+    /// </summary>
+    private async Task TellReplicasAsync(PlacementsChanged change)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await bus.Publish(change, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Telling other replicas that placements changed failed; their scheduled reload repairs it");
+        }
+    }
 
     /// <summary>
     /// Runs after a change has committed: a failure here must not report the committed change as

@@ -1,6 +1,7 @@
 namespace Platform.IntegrationEvents.Engagement;
 
 /// <summary>A contact (or an attempt at one) was recorded; an amendment names the contact it supersedes.</summary>
+[EventType("engagement.contact-recorded.v1")]
 public sealed record ContactRecorded : IntegrationEvent
 {
     public required string ContactId { get; init; }
@@ -17,6 +18,7 @@ public sealed record ContactRecorded : IntegrationEvent
 }
 
 /// <summary>Raised once per episode of disengagement; a successful contact ends the episode.</summary>
+[EventType("engagement.disengagement-detected.v1")]
 public sealed record DisengagementDetected : IntegrationEvent
 {
     public required string EpisodeId { get; init; }
@@ -34,6 +36,7 @@ public sealed record DisengagementDetected : IntegrationEvent
 /// A person moved across a local-authority boundary, or to a confidential address: the receiving area
 /// (for a confidential address, the agencies it names) is asked to take her on.
 /// </summary>
+[EventType("engagement.cross-boundary-handover-requested.v1")]
 public sealed record CrossBoundaryHandoverRequested : IntegrationEvent
 {
     public required string HandoverId { get; init; }
@@ -50,6 +53,7 @@ public sealed record CrossBoundaryHandoverRequested : IntegrationEvent
     public IReadOnlyList<string> ReceivingAgencies { get; init; } = [];
 }
 
+[EventType("engagement.handover-acknowledged.v1")]
 public sealed record HandoverAcknowledged : IntegrationEvent
 {
     public required string HandoverId { get; init; }

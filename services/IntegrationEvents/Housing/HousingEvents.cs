@@ -3,6 +3,7 @@ namespace Platform.IntegrationEvents.Housing;
 // Housing events name units and schemes by id, never where they are: a refuge's location is
 // confidential, and a person's chronology must not give it away.
 
+[EventType("housing.vacancy-opened.v1")]
 public sealed record VacancyOpened : IntegrationEvent
 {
     public required string VacancyId { get; init; }
@@ -13,6 +14,7 @@ public sealed record VacancyOpened : IntegrationEvent
     public DateTimeOffset? AvailableUntil { get; init; }
 }
 
+[EventType("housing.vacancy-closed.v1")]
 public sealed record VacancyClosed : IntegrationEvent
 {
     public required string VacancyId { get; init; }
@@ -21,6 +23,7 @@ public sealed record VacancyClosed : IntegrationEvent
     public required string Reason { get; init; }
 }
 
+[EventType("housing.offer-made.v1")]
 public sealed record OfferMade : IntegrationEvent
 {
     public required string OfferId { get; init; }
@@ -33,6 +36,7 @@ public sealed record OfferMade : IntegrationEvent
     public required DateTimeOffset HoldExpiresAt { get; init; }
 }
 
+[EventType("housing.offer-accepted.v1")]
 public sealed record OfferAccepted : IntegrationEvent
 {
     public required string OfferId { get; init; }
@@ -41,6 +45,7 @@ public sealed record OfferAccepted : IntegrationEvent
     public required string Agency { get; init; }
 }
 
+[EventType("housing.offer-declined.v1")]
 public sealed record OfferDeclined : IntegrationEvent
 {
     public required string OfferId { get; init; }
@@ -51,6 +56,7 @@ public sealed record OfferDeclined : IntegrationEvent
     public required string Agency { get; init; }
 }
 
+[EventType("housing.tenancy-started.v1")]
 public sealed record TenancyStarted : IntegrationEvent
 {
     public required string TenancyId { get; init; }
@@ -62,6 +68,7 @@ public sealed record TenancyStarted : IntegrationEvent
     public required DateTimeOffset StartedAt { get; init; }
 }
 
+[EventType("housing.tenancy-ended.v1")]
 public sealed record TenancyEnded : IntegrationEvent
 {
     public required string TenancyId { get; init; }
@@ -80,10 +87,27 @@ public sealed record TenancyEnded : IntegrationEvent
 /// Housing could not reach a person about an offer: engagement puts her on the assertive-outreach
 /// worklist rather than letting the offer lapse quietly.
 /// </summary>
+[EventType("housing.assertive-outreach-requested.v1")]
 public sealed record AssertiveOutreachRequested : IntegrationEvent
 {
     public required string PersonId { get; init; }
     public required string Agency { get; init; }
     public required string Reason { get; init; }
     public string? OfferId { get; init; }
+}
+
+/// <summary>
+/// Housing to its own replicas: placements changed (units, or every unit of a scheme or provider),
+/// so each replica reloads them into its in-memory matching index. Published after the change
+/// commits, straight to the bus (a hint, not a fact: a lost one is repaired by the scheduled reload);
+/// each replica reads it from a queue of its own that is deleted when it stops.
+/// </summary>
+[EventType("housing.placements-changed.v1")]
+public sealed record PlacementsChanged : IntegrationEvent
+{
+    /// <summary>The replica that made the change (it has reloaded already).</summary>
+    public required string Origin { get; init; }
+    public IReadOnlyList<string> UnitIds { get; init; } = [];
+    public string? SchemeId { get; init; }
+    public string? ProviderId { get; init; }
 }

@@ -1,5 +1,6 @@
 namespace Platform.IntegrationEvents.Registry;
 
+[EventType("registry.involvement-started.v1")]
 public sealed record InvolvementStarted : IntegrationEvent
 {
     public required string InvolvementId { get; init; }
@@ -14,6 +15,7 @@ public sealed record InvolvementStarted : IntegrationEvent
     public string? LawfulBasis { get; init; }
 }
 
+[EventType("registry.involvement-ended.v1")]
 public sealed record InvolvementEnded : IntegrationEvent
 {
     public required string InvolvementId { get; init; }
@@ -23,6 +25,7 @@ public sealed record InvolvementEnded : IntegrationEvent
     public string? Reason { get; init; }
 }
 
+[EventType("registry.relationship-recorded.v1")]
 public sealed record RelationshipRecorded : IntegrationEvent
 {
     public required string RelationshipId { get; init; }

@@ -1,5 +1,6 @@
 namespace Platform.IntegrationEvents.Registry;
 
+[EventType("registry.person-registered.v1")]
 public sealed record PersonRegistered : IntegrationEvent
 {
     public required string PersonId { get; init; }
@@ -14,6 +15,7 @@ public sealed record PersonRegistered : IntegrationEvent
     public bool AddressConfidential { get; init; }
 }
 
+[EventType("registry.person-updated.v1")]
 public sealed record PersonUpdated : IntegrationEvent
 {
     public required string PersonId { get; init; }
@@ -24,6 +26,7 @@ public sealed record PersonUpdated : IntegrationEvent
 /// The person's current address moved to another local authority, or to or from a confidential
 /// address (whatever its area: whether a confidential move crosses a boundary is itself where she is).
 /// </summary>
+[EventType("registry.person-moved.v1")]
 public sealed record PersonMoved : IntegrationEvent
 {
     public required string PersonId { get; init; }
@@ -43,6 +46,7 @@ public sealed record PersonMoved : IntegrationEvent
     public IReadOnlyList<string> VisibleToAgencies { get; init; } = [];
 }
 
+[EventType("registry.persons-linked.v1")]
 public sealed record PersonsLinked : IntegrationEvent
 {
     public required string LinkId { get; init; }
@@ -51,6 +55,7 @@ public sealed record PersonsLinked : IntegrationEvent
     public required string OtherPersonId { get; init; }
 }
 
+[EventType("registry.persons-unlinked.v1")]
 public sealed record PersonsUnlinked : IntegrationEvent
 {
     public required string LinkId { get; init; }
@@ -62,6 +67,7 @@ public sealed record PersonsUnlinked : IntegrationEvent
 }
 
 /// <summary>A person's record was shared with another agency under a recorded lawful basis.</summary>
+[EventType("registry.record-shared.v1")]
 public sealed record RecordShared : IntegrationEvent
 {
     public required string PersonId { get; init; }

@@ -7,6 +7,7 @@ namespace Platform.IntegrationEvents.Registry;
 /// if it is newer than the one it holds and reaches the registry's state whatever the order of
 /// arrival. Each record of a linked group has its own; the group is the records linked into one.
 /// </summary>
+[EventType("registry.person-access-changed.v1")]
 public sealed record PersonAccessChanged : IntegrationEvent
 {
     public required string PersonId { get; init; }
@@ -45,6 +46,7 @@ public sealed record AgencyShare
 /// <see cref="PersonAccessChanged.Sequence"/> at that change (keep it only if newer than the one held).
 /// A confidential address is left out altogether: not its area, not its period.
 /// </summary>
+[EventType("registry.person-addresses-changed.v1")]
 public sealed record PersonAddressesChanged : IntegrationEvent
 {
     public required string PersonId { get; init; }

@@ -4,6 +4,7 @@ namespace Platform.IntegrationEvents.Safeguarding;
 /// A person's shared risk level changed (a DASH checklist, or professional judgement raising it).
 /// Engagement tightens its disengagement rule for high risk; housing re-checks open offers.
 /// </summary>
+[EventType("safeguarding.risk-level-changed.v1")]
 public sealed record RiskLevelChanged : IntegrationEvent
 {
     public required string PersonId { get; init; }

@@ -105,8 +105,7 @@ public sealed class IdempotentConsumerTests : IAsyncLifetime
     [Fact]
     public async Task Outbox_row_published_again_after_a_crash_before_it_was_marked_sent_has_one_effect()
     {
-        var dispatcher = new OutboxDispatcher<TestDatabase>(
-            _file.Database, _bus.Bus, TimeProvider.System, NullLogger<OutboxDispatcher<TestDatabase>>.Instance);
+        var dispatcher = Dispatchers.ThroughBus(_file.Database, _bus.Bus);
         await _file.Database.InTransactionAsync((db, tx) => Outbox.EnqueueAsync(db, tx, Registered("p-crash")));
         var messageId = Guid.Parse(await _file.ScalarAsync<string>("SELECT message_id FROM outbox_messages"));
 

@@ -54,11 +54,11 @@ public sealed class CodeStatementTests(CodeStatementTests.MigratedServices datab
         var sources = CodeStatements.All.Keys.ToHashSet();
 
         Assert.Contains("Inbox.RecordFirstDelivery", sources);
-        Assert.Contains("Outbox.Insert", sources);
+        Assert.Contains("OutboxStatements.Insert", sources);
         Assert.Contains("AuditLog.SelectByPerson", sources);
         Assert.Contains("AuditLog.SelectBySubject", sources);
         Assert.Contains("AuditLog.SelectByAgency", sources);
-        Assert.Contains("OutboxDispatcher.LeaseBatch", sources);
+        Assert.Contains("OutboxStatements.LeaseBatch", sources);
         Assert.Contains("MigrationRunner.CreateJournal", sources);
         Assert.Contains("PersonStore.InsertPerson", sources);
         Assert.Contains("CandidateQueries.ByAnyKey", sources);

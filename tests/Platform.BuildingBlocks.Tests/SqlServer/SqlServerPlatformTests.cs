@@ -81,7 +81,7 @@ public sealed class SqlServerPlatformTests(SqlServerContainer sql)
             await db.ExecuteAsync(EffectProbe.CreateTableSqlServer);
         }
         await using var bus = await BusHost.StartAsync(database, (services, instance) => services.AddConsumer<PersonRegisteredEffect>(instance));
-        var dispatcher = new OutboxDispatcher<TestDatabase>(database, bus.Bus, TimeProvider.System, NullLogger<OutboxDispatcher<TestDatabase>>.Instance);
+        var dispatcher = Dispatchers.ThroughBus(database, bus.Bus);
         string[] order = ["p-b", "p-a", "p-c"];
         foreach (var personId in order)
         {

@@ -87,3 +87,10 @@ public sealed class ProbeEffect(TestDatabase database, EffectProbe probe)
 {
     protected override string KeyOf(BuildingBlocksProbe message) => message.Key;
 }
+
+/// <summary>A second consumer of the same event, with effects of its own (keyed "second:" + person).</summary>
+public sealed class PersonRegisteredSecondEffect(TestDatabase database, EffectProbe probe)
+    : EffectConsumer<PersonRegistered>(database, probe)
+{
+    protected override string KeyOf(PersonRegistered message) => "second:" + message.PersonId;
+}

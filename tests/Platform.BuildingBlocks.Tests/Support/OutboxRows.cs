@@ -4,7 +4,7 @@ namespace Platform.BuildingBlocks.Tests.Support;
 public sealed class OutboxRow
 {
     public const string SelectAll =
-        "SELECT seq, message_id, message_type, payload, sent_at, attempts, last_error, lease_owner, lease_until FROM outbox_messages ORDER BY seq";
+        "SELECT seq, message_id, message_type, payload, sent_at, attempts, last_error, lease_owner, lease_until, next_attempt_at, parked_at, enqueued_at FROM outbox_messages ORDER BY seq";
 
     public long Seq { get; set; }
     public string MessageId { get; set; } = "";
@@ -15,6 +15,9 @@ public sealed class OutboxRow
     public string? LastError { get; set; }
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public DateTimeOffset? ParkedAt { get; set; }
+    public DateTimeOffset? EnqueuedAt { get; set; }
 
     public static async Task<IReadOnlyList<OutboxRow>> AllAsync(TempSqlite file) =>
         await file.QueryAsync<OutboxRow>(SelectAll);

@@ -52,7 +52,7 @@ public static class ProjectionDelivery
         await using var db = await publisher.OpenAsync();
         var rows = await db.QueryAsync<PublishedRow>(SelectPublished, new { After = after });
         return rows.Select(row => new Published(Guid.Parse(row.MessageId),
-            JsonSerializer.Deserialize(row.Payload, typeof(IntegrationEvent).Assembly.GetType(row.MessageType, throwOnError: true)!, Json)!)).ToList();
+            OutboxMessageTypes.Deserialize(row.MessageType, row.Payload))).ToList();
     }
 
     /// <summary>Every (message, consumer) delivery, a share of them twice, shuffled by <paramref name="random"/>, applied one by one.</summary>

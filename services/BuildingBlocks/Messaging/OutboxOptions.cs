@@ -1,0 +1,32 @@
+namespace Platform.BuildingBlocks.Messaging;
+
+/// <summary>The <c>Messaging:Outbox</c> configuration section.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Messaging:Outbox";
+
+    /// <summary>Attempts after which a row whose own fault it is (unreadable, or its consumers fail) is parked.</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Wait after the first failed attempt; each further failure doubles it, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a dispatcher holds the rows it took; another replica takes them over after that.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Readiness is Degraded when the oldest unsent row is older than this, or any row is parked.</summary>
+    public TimeSpan LagDegraded { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Readiness is Unhealthy (503) when the oldest unsent row is older than this.</summary>
+    public TimeSpan LagUnhealthy { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The wait after the <paramref name="attempts"/>-th failed attempt.</summary>
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var doublings = Math.Clamp(attempts - 1, 0, 30);
+        var delay = FirstRetryDelay * Math.Pow(2, doublings);
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
+}
