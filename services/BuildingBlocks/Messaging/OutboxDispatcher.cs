@@ -39,8 +39,8 @@ public sealed class OutboxDispatcher<TDatabase>(
         WHERE lease_owner = @Owner AND sent_at IS NULL ORDER BY seq
         """;
 
-    internal const string MarkSent =
-        "UPDATE outbox_messages SET sent_at = @Now, lease_owner = NULL, lease_until = NULL WHERE seq IN @Seqs";
+    internal static string MarkSent(SqlDialect dialect) =>
+        $"UPDATE outbox_messages SET sent_at = @Now, lease_owner = NULL, lease_until = NULL WHERE seq IN {dialect.InList("@Seqs", ListItems.Numbers)}";
 
     internal const string RecordFailure =
         """
@@ -122,7 +122,7 @@ public sealed class OutboxDispatcher<TDatabase>(
             return;
         }
         await using var db = await database.OpenAsync(cancellationToken);
-        await db.ExecuteAsync(MarkSent, new { Now = clock.GetUtcNow(), Seqs = seqs });
+        await db.ExecuteAsync(MarkSent(SqlDialect.Of(db)), new { Now = clock.GetUtcNow(), Seqs = SqlDialect.ListParameter(seqs) });
     }
 
     private async Task RecordFailureAsync(long seq, Exception error, CancellationToken cancellationToken)

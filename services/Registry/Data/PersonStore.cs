@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 using Google.Protobuf;
 using Platform.BuildingBlocks.Errors;
 using Platform.Registry.Domain;
@@ -26,11 +27,11 @@ public sealed class PersonStore
         FROM persons WHERE person_id = @PersonId
         """;
 
-    internal const string SelectPersons =
-        """
+    internal static string SelectPersons(SqlDialect dialect) =>
+        $"""
         SELECT person_id, version, details_json, display_name, all_names, dob_year, dob_month, dob_day, nhs_number,
                current_area, linked_to, registered_at, registered_by_agency, updated_at
-        FROM persons WHERE person_id IN @PersonIds
+        FROM persons WHERE person_id IN {dialect.InList("@PersonIds")}
         """;
 
     internal const string UpdateDetails =
@@ -102,7 +103,7 @@ public sealed class PersonStore
         db.QuerySingleOrDefaultAsync<PersonRow>(SelectPerson, new { PersonId = personId }, tx);
 
     public async Task<IReadOnlyList<PersonRow>> GetManyAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds) =>
-        personIds.Count == 0 ? [] : (await db.QueryAsync<PersonRow>(SelectPersons, new { PersonIds = personIds }, tx)).AsList();
+        personIds.Count == 0 ? [] : (await db.QueryAsync<PersonRow>(SelectPersons(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds) }, tx)).AsList();
 
     /// <summary>Follows links: a record linked into another resolves to the one that stays.</summary>
     public async Task<PersonRow> ResolveAsync(DbConnection db, DbTransaction tx, string personId)

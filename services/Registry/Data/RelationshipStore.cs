@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Errors;
 
 namespace Platform.Registry.Data;
@@ -33,10 +34,10 @@ public sealed class RelationshipStore
         FROM relationships WHERE relationship_id = @RelationshipId
         """;
 
-    internal const string SelectTouching =
-        """
+    internal static string SelectTouching(SqlDialect dialect) =>
+        $"""
         SELECT relationship_id, from_person_id, to_person_id, type, since, until, notes, recorded_by_agency, recorded_at, version
-        FROM relationships WHERE from_person_id IN @PersonIds OR to_person_id IN @PersonIds
+        FROM relationships WHERE from_person_id IN {dialect.InList("@PersonIds")} OR to_person_id IN {dialect.InList("@PersonIds")}
         """;
 
     /// <summary>The same standing relationship; for a mutual type (partner, sibling…) in either direction.</summary>
@@ -62,7 +63,7 @@ public sealed class RelationshipStore
         ?? throw new NotFoundException("Relationship", relationshipId);
 
     public async Task<IReadOnlyList<RelationshipRow>> TouchingAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds) =>
-        personIds.Count == 0 ? [] : (await db.QueryAsync<RelationshipRow>(SelectTouching, new { PersonIds = personIds }, tx)).AsList();
+        personIds.Count == 0 ? [] : (await db.QueryAsync<RelationshipRow>(SelectTouching(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds) }, tx)).AsList();
 
     public async Task EndAsync(DbConnection db, DbTransaction tx, RelationshipRow row, long expectedVersion, DateTimeOffset until)
     {
