@@ -49,6 +49,14 @@ public sealed class CodeStatementTests(CodeStatementTests.MigratedServices datab
     }
 
     [Fact]
+    public void Sql_server_journal_upgrade_parses_as_TSql()
+    {
+        var errors = TSql.Errors(MigrationRunner.AddChecksumColumnSqlServer);
+
+        Assert.True(errors.Count == 0, TSql.Describe(errors, MigrationRunner.AddChecksumColumnSqlServer));
+    }
+
+    [Fact]
     public void Discovery_finds_constants_dialect_methods_and_counted_methods_in_both_assemblies()
     {
         var sources = CodeStatements.All.Keys.ToHashSet();

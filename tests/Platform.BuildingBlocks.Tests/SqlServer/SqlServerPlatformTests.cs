@@ -39,6 +39,26 @@ public sealed class SqlServerPlatformTests(SqlServerContainer sql)
     }
 
     [SkippableFact]
+    public async Task Journal_from_before_checksums_is_adopted_and_an_edited_script_then_refused_on_sql_server()
+    {
+        sql.Require();
+        var database = new TestDatabase(new DatabaseConnection("Svc", SqlDialect.SqlServer, await sql.CreateDatabaseAsync("checksums")));
+        static ResourceAssembly Scripts(string first) => new(new Dictionary<string, string>
+        {
+            ["Svc.Migrations.sqlserver.001_first.sql"] = first,
+        });
+        var runner = new MigrationRunner(database, NullLogger<MigrationRunner>.Instance);
+        await runner.ApplyAsync(Scripts("CREATE TABLE dbo.things (id INT NOT NULL);"));
+        await ExecuteAsync(database, "ALTER TABLE dbo.schema_migrations DROP COLUMN checksum");
+
+        await runner.ApplyAsync(Scripts("CREATE TABLE dbo.things (id INT NOT NULL);"));
+        var error = await Assert.ThrowsAsync<MigrationChangedException>(() => runner.ApplyAsync(Scripts("CREATE TABLE dbo.things (id BIGINT NOT NULL);")));
+
+        Assert.Equal(0, (await QueryAsync<int>(database, "SELECT COUNT(*) FROM dbo.schema_migrations WHERE checksum IS NULL")).Single());
+        Assert.Contains("svc 001_first.sql", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Replicas_migrating_together_on_sql_server_apply_each_script_once()
     {
         sql.Require();
