@@ -58,7 +58,18 @@ public sealed class LinkStore
     internal static string SelectActiveLinkedInto(SqlDialect dialect) =>
         $"SELECT other_person_id FROM person_links WHERE person_id IN {dialect.InList("@PersonIds")} AND unlinked_at IS NULL";
 
-    public Task InsertAsync(DbConnection db, DbTransaction tx, LinkRow row) => db.ExecuteAsync(Insert, row, tx);
+    /// <summary>A record is linked into one other at a time: a unique index over standing links decides (migration 006).</summary>
+    public async Task InsertAsync(DbConnection db, DbTransaction tx, LinkRow row)
+    {
+        try
+        {
+            await db.ExecuteAsync(Insert, row, tx);
+        }
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            throw new AlreadyExistsException("The other record is already linked: list the links to find it.");
+        }
+    }
 
     /// <summary>Standing and undone links touching any of the records, oldest first.</summary>
     public async Task<IReadOnlyList<LinkRow>> HistoryAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds) =>

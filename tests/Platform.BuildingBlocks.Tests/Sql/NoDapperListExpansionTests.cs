@@ -59,12 +59,13 @@ public sealed partial class NoDapperListExpansionTests
     [InlineData("SELECT 1 FROM t WHERE a IN(@Ids)", true)]
     [InlineData("SELECT 1 FROM t WHERE a IN (SELECT value FROM json_each(@Ids))", false)]
     [InlineData("SELECT 1 FROM t WHERE a = @Ins AND joined_in = @Other", false)]
+    [InlineData("SELECT 1 FROM t WHERE a IN (@A, @B)", false)]
     public void The_check_recognises_Dapper_list_expansion(string sql, bool expanded)
     {
         Assert.Equal(expanded, DapperList().IsMatch(sql));
     }
 
     /// <summary><c>IN @X</c> or <c>IN (@X)</c>: a parameter alone where a list belongs.</summary>
-    [GeneratedRegex(@"\bIN\s*\(?\s*@\w+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bIN\s*(@\w+|\(\s*@\w+\s*\))", RegexOptions.IgnoreCase)]
     private static partial Regex DapperList();
 }
