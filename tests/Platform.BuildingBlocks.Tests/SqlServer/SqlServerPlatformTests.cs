@@ -127,6 +127,19 @@ public sealed class SqlServerPlatformTests(SqlServerContainer sql)
         Assert.Equal(0, (await QueryAsync<int>(database, "SELECT COUNT(*) FROM dbo.outbox_messages WHERE sent_at IS NULL")).Single());
     }
 
+    /// <summary>Before platform migration 007 the default collation folded case: the second row broke the primary key.</summary>
+    [SkippableFact]
+    public async Task Agency_names_differing_in_case_are_two_agencies_on_sql_server_as_on_sqlite()
+    {
+        sql.Require();
+        var database = await MigratedAsync("collation");
+        await ExecuteAsync(database, "INSERT INTO dbo.access_shares (person_id, agency) VALUES ('p-1', 'Outreach-Bristol'), ('p-1', 'outreach-bristol')");
+
+        var matching = await QueryAsync<string>(database, "SELECT agency FROM dbo.access_shares WHERE agency = @Agency", new { Agency = "outreach-bristol" });
+
+        Assert.Equal(["outreach-bristol"], matching);
+    }
+
     /// <summary>Failed before lists became one JSON parameter: SQL Server refuses more than 2,100 parameters.</summary>
     [SkippableFact]
     public async Task Access_facts_of_an_import_batch_touching_3000_records_are_read_on_sql_server()

@@ -29,3 +29,6 @@ CREATE UNIQUE INDEX ux_relationships_standing ON relationships (type, pair_key) 
 
 -- A record is linked into at most one other at a time, as persons.linked_to says.
 CREATE UNIQUE INDEX ux_person_links_standing ON person_links (other_person_id) WHERE unlinked_at IS NULL;
+
+-- Agency names and area codes: SQLite compares text as binary already; the SQL Server script gives
+-- its columns the binary collation Latin1_General_100_BIN2 so that both compare alike.
