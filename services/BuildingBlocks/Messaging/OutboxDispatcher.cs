@@ -122,7 +122,7 @@ public sealed class OutboxDispatcher<TDatabase>(
             return;
         }
         await using var db = await database.OpenAsync(CancellationToken.None);
-        await db.ExecuteAsync(OutboxStatements.MarkSent(database.Dialect), new { Seqs = seqs });
+        await db.ExecuteAsync(OutboxStatements.MarkSent(database.Dialect), new { Seqs = SqlDialect.ListParameter(seqs) });
         metrics.Sent(database.Service, seqs.Count);
     }
 

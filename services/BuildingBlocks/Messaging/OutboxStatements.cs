@@ -34,7 +34,7 @@ internal static class OutboxStatements
         """;
 
     public static string MarkSent(SqlDialect dialect) =>
-        $"UPDATE outbox_messages SET sent_at = {dialect.Now}, lease_owner = NULL, lease_until = NULL WHERE seq IN @Seqs";
+        $"UPDATE outbox_messages SET sent_at = {dialect.Now}, lease_owner = NULL, lease_until = NULL WHERE seq IN {dialect.InList("@Seqs", ListItems.Numbers)}";
 
     /// <summary>Counts the attempt, keeps the error, sets the next attempt's time and, at the limit, parks the row.</summary>
     public static string RecordFailure(SqlDialect dialect) =>

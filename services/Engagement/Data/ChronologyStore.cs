@@ -32,12 +32,12 @@ public sealed class ChronologyStore(EngagementDatabase database)
             SELECT c.entry_id, c.person_id, c.occurred_at, c.kind, c.agency, c.summary, c.detail, c.themes,
                    c.significant, c.contact_id, c.superseded
             FROM chronology c
-            WHERE c.person_id IN @Group
+            WHERE c.person_id IN {dialect.InList("@Group")}
               AND (@From IS NULL OR c.occurred_at >= @From)
               AND (@Until IS NULL OR c.occurred_at < @Until)
-              AND (@AllAgencies = 1 OR c.agency IN @Agencies)
-              AND (@AllKinds = 1 OR c.kind IN @Kinds)
-              AND (@AllThemes = 1 OR EXISTS (SELECT 1 FROM chronology_themes t WHERE t.entry_id = c.entry_id AND t.theme IN @Themes))
+              AND (@AllAgencies = 1 OR c.agency IN {dialect.InList("@Agencies", ListItems.Agencies)})
+              AND (@AllKinds = 1 OR c.kind IN {dialect.InList("@Kinds")})
+              AND (@AllThemes = 1 OR EXISTS (SELECT 1 FROM chronology_themes t WHERE t.entry_id = c.entry_id AND t.theme IN {dialect.InList("@Themes")}))
               AND (@SignificantOnly = 0 OR c.significant = 1)
               AND (@AfterAt IS NULL OR c.occurred_at {after} @AfterAt OR (c.occurred_at = @AfterAt AND c.entry_id {after} @AfterId))
             ORDER BY c.occurred_at {order}, c.entry_id {order} {dialect.Page("@Take")}
@@ -60,18 +60,19 @@ public sealed class ChronologyStore(EngagementDatabase database)
     public async Task<IReadOnlyList<ChronologyEntryRow>> ReadAsync(
         DbConnection db, DbTransaction tx, IReadOnlyList<string> group, ChronologyQuery query, int take)
     {
-        var sql = query.NewestFirst ? SelectNewestFirst(database.Dialect) : SelectOldestFirst(database.Dialect);
+        var dialect = database.Dialect;
+        var sql = query.NewestFirst ? SelectNewestFirst(dialect) : SelectOldestFirst(dialect);
         var rows = await db.QueryAsync<ChronologyEntryRow>(sql, new
         {
-            Group = group,
+            Group = SqlDialect.ListParameter(group),
             query.From,
             query.Until,
             AllAgencies = query.Agencies.Count == 0,
-            query.Agencies,
+            Agencies = SqlDialect.ListParameter(query.Agencies),
             AllKinds = query.Kinds.Count == 0,
-            query.Kinds,
+            Kinds = SqlDialect.ListParameter(query.Kinds),
             AllThemes = query.Themes.Count == 0,
-            query.Themes,
+            Themes = SqlDialect.ListParameter(query.Themes),
             query.SignificantOnly,
             AfterAt = query.After?.OccurredAt,
             AfterId = query.After?.EntryId,

@@ -32,7 +32,7 @@ public sealed class ContactStore(EngagementDatabase database)
     internal static string SelectLatestBefore(SqlDialect dialect) =>
         $"""
         SELECT * FROM contacts
-        WHERE person_id IN @Group AND superseded_by_contact_id IS NULL AND contact_at <= @Before
+        WHERE person_id IN {dialect.InList("@Group")} AND superseded_by_contact_id IS NULL AND contact_at <= @Before
         ORDER BY contact_at DESC, contact_id DESC {dialect.Page("@Take")}
         """;
 
@@ -43,7 +43,7 @@ public sealed class ContactStore(EngagementDatabase database)
         """;
 
     internal static string SelectBySource(SqlDialect dialect) =>
-        $"SELECT source_id, contact_id FROM contacts WHERE source_system = @SourceSystem AND source_id IN {dialect.InList("@SourceIds")}";
+        $"SELECT source_id, contact_id FROM contacts WHERE source_system = @SourceSystem AND source_id IN {dialect.InList("@SourceIds", ListItems.Text)}";
 
     public Task InsertAsync(DbConnection db, DbTransaction tx, IEnumerable<ContactRow> rows) => BulkInsert.ExecuteAsync(db, tx, Insert, rows);
 
@@ -67,13 +67,13 @@ public sealed class ContactStore(EngagementDatabase database)
     /// <summary>The current contacts of each of several records (no grouping of links: the rule runs per record).</summary>
     public async Task<ILookup<string, ContactFact>> FactsByPersonAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> people)
     {
-        var rows = await db.QueryAsync<FactRow>(SelectFactsByPerson(database.Dialect), new { People = database.Dialect.ListParameter(people) }, tx);
+        var rows = await db.QueryAsync<FactRow>(SelectFactsByPerson(database.Dialect), new { People = SqlDialect.ListParameter(people) }, tx);
         return rows.ToLookup(r => r.PersonId, r => new ContactFact(r.ContactAt, ContactVocabulary.Outcome(r.Outcome), r.SeenAlone), StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<ContactRow>> LatestBeforeAsync(
         DbConnection db, DbTransaction tx, IReadOnlyList<string> group, DateTimeOffset before, int take) =>
-        (await db.QueryAsync<ContactRow>(SelectLatestBefore(database.Dialect), new { Group = group, Before = before, Take = take }, tx)).ToList();
+        (await db.QueryAsync<ContactRow>(SelectLatestBefore(database.Dialect), new { Group = SqlDialect.ListParameter(group), Before = before, Take = take }, tx)).ToList();
 
     /// <summary>Source id → contact id, for those of the given source ids already imported.</summary>
     public async Task<Dictionary<string, string>> ImportedAsync(
@@ -84,7 +84,7 @@ public sealed class ContactStore(EngagementDatabase database)
             return [];
         }
         var rows = await db.QueryAsync<(string SourceId, string ContactId)>(SelectBySource(database.Dialect),
-            new { SourceSystem = sourceSystem, SourceIds = database.Dialect.ListParameter(sourceIds) }, tx);
+            new { SourceSystem = sourceSystem, SourceIds = SqlDialect.ListParameter(sourceIds) }, tx);
         return rows.ToDictionary(r => r.SourceId, r => r.ContactId, StringComparer.Ordinal);
     }
 

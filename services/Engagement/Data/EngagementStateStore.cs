@@ -53,12 +53,12 @@ public sealed class EngagementStateStore
         (await db.QueryAsync<string>(SelectPending(SqlDialect.Of(db)), new { Take = take }, tx)).ToList();
 
     public Task ClearPendingAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> people) =>
-        db.ExecuteAsync(ClearPending(SqlDialect.Of(db)), new { People = SqlDialect.Of(db).ListParameter(people) }, tx);
+        db.ExecuteAsync(ClearPending(SqlDialect.Of(db)), new { People = SqlDialect.ListParameter(people) }, tx);
 
     public async Task SaveAsync(DbConnection db, DbTransaction tx, IReadOnlyDictionary<string, EngagementFacts> facts)
     {
         var dialect = SqlDialect.Of(db);
-        var tracked = (await db.QueryAsync<string>(SelectTracked(dialect), new { People = dialect.ListParameter(facts.Keys) }, tx))
+        var tracked = (await db.QueryAsync<string>(SelectTracked(dialect), new { People = SqlDialect.ListParameter(facts.Keys) }, tx))
             .ToHashSet(StringComparer.Ordinal);
         var rows = facts.Select(pair => new
         {

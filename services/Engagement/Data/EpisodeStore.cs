@@ -47,7 +47,7 @@ public sealed class EpisodeStore
         db.QuerySingleOrDefaultAsync<EpisodeRow>(SelectOpen, new { PersonId = personId }, tx);
 
     public async Task<IReadOnlyDictionary<string, EpisodeRow>> OpenForPeopleAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> people) =>
-        (await db.QueryAsync<EpisodeRow>(SelectOpenForPeople(SqlDialect.Of(db)), new { People = SqlDialect.Of(db).ListParameter(people) }, tx))
+        (await db.QueryAsync<EpisodeRow>(SelectOpenForPeople(SqlDialect.Of(db)), new { People = SqlDialect.ListParameter(people) }, tx))
             .ToDictionary(e => e.PersonId, StringComparer.Ordinal);
 
     public Task EndAsync(DbConnection db, DbTransaction tx, string episodeId, DateTimeOffset endedAt, string? contactId) =>

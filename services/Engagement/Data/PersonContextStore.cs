@@ -51,7 +51,7 @@ public sealed class PersonContextStore
     public async Task<IReadOnlyDictionary<string, string>> RiskLevelsAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> people)
     {
         var known = (await db.QueryAsync<(string PersonId, string RiskLevel)>(SelectRiskOfMany(SqlDialect.Of(db)),
-                new { People = SqlDialect.Of(db).ListParameter(people) }, tx))
+                new { People = SqlDialect.ListParameter(people) }, tx))
             .ToDictionary(r => r.PersonId, r => r.RiskLevel, StringComparer.Ordinal);
         return people.ToDictionary(p => p, p => known.GetValueOrDefault(p, RiskLevels.Standard), StringComparer.Ordinal);
     }

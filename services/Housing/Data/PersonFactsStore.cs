@@ -116,7 +116,7 @@ public sealed class PersonFactsStore
         var group = await ProjectedPeople.GroupAsync(db, tx, personId);
         var dialect = SqlDialect.Of(db);
         var rows = await db.QueryAsync<AddressPeriodRow>(SelectPeriods(dialect),
-            new { Group = dialect.ListParameter(group.Count == 0 ? [personId] : group) }, tx);
+            new { Group = SqlDialect.ListParameter(group.Count == 0 ? [personId] : group) }, tx);
         return rows.Select(r => new Residence(r.LocalAuthority, r.ValidFrom, r.ValidUntil)).ToList();
     }
 }

@@ -146,7 +146,7 @@ public sealed class PlacementIndexLoader(
 
     /// <summary>The unit as it stands inside the caller's transaction (an offer decides on this, not on the index).</summary>
     public async Task<UnitEntry> ReadUnitAsync(DbConnection db, DbTransaction tx, string unitId) =>
-        (await ReadAsync(db, tx, UnitsById(database.Dialect), new { Ids = database.Dialect.ListParameter([unitId]) }, CancellationToken.None))
+        (await ReadAsync(db, tx, UnitsById(database.Dialect), new { Ids = SqlDialect.ListParameter([unitId]) }, CancellationToken.None))
         .SingleOrDefault() ?? throw new NotFoundException("Unit", unitId);
 
     private async Task<List<UnitEntry>> ReadAsync(string sql, object parameters, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Errors;
 
 namespace Platform.Housing.Data;
@@ -69,10 +70,10 @@ public sealed class TenancyStore
         GROUP BY provider_id, scheme_id ORDER BY provider_id, scheme_id
         """;
 
-    internal const string ProviderDeclines =
-        """
+    internal static string ProviderDeclines(SqlDialect dialect) =>
+        $"""
         SELECT provider_id, scheme_id, COUNT(*) AS declines FROM offers
-        WHERE status = 'declined' AND decline_reason_code IN @Codes AND (@ProviderId IS NULL OR provider_id = @ProviderId)
+        WHERE status = 'declined' AND decline_reason_code IN {dialect.InList("@Codes")} AND (@ProviderId IS NULL OR provider_id = @ProviderId)
         GROUP BY provider_id, scheme_id
         """;
 
@@ -98,5 +99,5 @@ public sealed class TenancyStore
         (await db.QueryAsync<SustainmentRow>(SustainmentByScheme, new { ProviderId = providerId })).AsList();
 
     public async Task<IReadOnlyList<DeclineCountRow>> ProviderDeclinesAsync(DbConnection db, string? providerId, IReadOnlyCollection<string> codes) =>
-        codes.Count == 0 ? [] : (await db.QueryAsync<DeclineCountRow>(ProviderDeclines, new { ProviderId = providerId, Codes = codes })).AsList();
+        codes.Count == 0 ? [] : (await db.QueryAsync<DeclineCountRow>(ProviderDeclines(SqlDialect.Of(db)), new { ProviderId = providerId, Codes = SqlDialect.ListParameter(codes) })).AsList();
 }

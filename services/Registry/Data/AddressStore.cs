@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.Registry.Data;
 
@@ -33,11 +34,11 @@ public sealed class AddressStore
                 @Confidential, @VisibleToJson, @RecordedAt, @RecordedByAgency)
         """;
 
-    internal const string SelectForPersons =
-        """
+    internal static string SelectForPersons(SqlDialect dialect) =>
+        $"""
         SELECT address_id, person_id, lines_json, postcode, local_authority, valid_from, valid_until, confidential,
                visible_to_json, recorded_at, recorded_by_agency
-        FROM addresses WHERE person_id IN @PersonIds ORDER BY valid_from DESC, recorded_at DESC
+        FROM addresses WHERE person_id IN {dialect.InList("@PersonIds")} ORDER BY valid_from DESC, recorded_at DESC
         """;
 
     internal const string Close = "UPDATE addresses SET valid_until = @Until WHERE address_id = @AddressId";
@@ -49,7 +50,7 @@ public sealed class AddressStore
 
     /// <summary>Newest first; for a linked person, pass every id of the group.</summary>
     public async Task<IReadOnlyList<AddressRow>> ForPersonsAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds) =>
-        (await db.QueryAsync<AddressRow>(SelectForPersons, new { PersonIds = personIds }, tx)).AsList();
+        (await db.QueryAsync<AddressRow>(SelectForPersons(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds) }, tx)).AsList();
 
     public static AddressRow? CurrentOf(IEnumerable<AddressRow> addresses) =>
         addresses.Where(a => a.ValidUntil is null).MaxBy(a => a.ValidFrom);

@@ -51,12 +51,12 @@ public sealed partial class CandidateQueries(RegistryDatabase database)
     // ---- Statements ----------------------------------------------------------------------------
 
     internal static string ByAllTokens(int tokens, SqlDialect dialect) =>
-        string.Join(" INTERSECT ", Enumerable.Range(0, tokens).Select(i => $"SELECT person_id FROM name_keys WHERE name_key IN @K{i}"))
+        string.Join(" INTERSECT ", Enumerable.Range(0, tokens).Select(i => $"SELECT person_id FROM name_keys WHERE name_key IN {dialect.InList($"@K{i}")}"))
         + $" ORDER BY person_id {dialect.Page("@Take")}";
 
     internal static string ByAnyKey(SqlDialect dialect) =>
         $"""
-        SELECT person_id FROM name_keys WHERE name_key IN @Keys
+        SELECT person_id FROM name_keys WHERE name_key IN {dialect.InList("@Keys")}
         GROUP BY person_id HAVING COUNT(*) >= @MinHits ORDER BY COUNT(*) DESC, person_id {dialect.Page("@Take")}
         """;
 
@@ -116,8 +116,8 @@ public sealed partial class CandidateQueries(RegistryDatabase database)
         FROM persons WHERE person_id IN {dialect.InList("@Ids")}
         """;
 
-    /// <summary>A list of ids as one JSON parameter on SQLite; Dapper's expanded list on SQL Server.</summary>
-    private object Ids(IEnumerable<string> ids) => database.Dialect.ListParameter(ids);
+    /// <summary>A list of ids or name keys as one JSON parameter (<see cref="SqlDialect.InList"/>).</summary>
+    private static string Ids(IEnumerable<string> ids) => SqlDialect.ListParameter(ids);
 
     // ---- Look-ups ------------------------------------------------------------------------------
 
@@ -142,7 +142,7 @@ public sealed partial class CandidateQueries(RegistryDatabase database)
             var parameters = new DynamicParameters();
             for (var i = 0; i < tokenKeys.Count; i++)
             {
-                parameters.Add($"K{i}", tokenKeys[i]);
+                parameters.Add($"K{i}", Ids(tokenKeys[i]));
             }
             parameters.Add("Take", take);
             var holdingAll = (await db.QueryAsync<string>(ByAllTokens(tokenKeys.Count, database.Dialect), parameters, tx)).AsList();
@@ -227,7 +227,7 @@ public sealed partial class CandidateQueries(RegistryDatabase database)
 
     /// <summary>People sharing at least <paramref name="minHits"/> name keys, most shared first.</summary>
     public async Task<IReadOnlyList<string>> ByAnyKeyAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> keys, int minHits, int take) =>
-        keys.Count == 0 ? [] : (await db.QueryAsync<string>(ByAnyKey(database.Dialect), new { Keys = keys, MinHits = minHits, Take = take }, tx)).AsList();
+        keys.Count == 0 ? [] : (await db.QueryAsync<string>(ByAnyKey(database.Dialect), new { Keys = Ids(keys), MinHits = minHits, Take = take }, tx)).AsList();
 
     public async Task<IReadOnlyList<string>> ByDateOfBirthAsync(DbConnection db, DbTransaction? tx, PartialDate dob, int take) =>
         (await db.QueryAsync<string>(ByDateOfBirth(database.Dialect), new { dob.Year, dob.Month, dob.Day, Take = take }, tx)).AsList();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Errors;
 
 namespace Platform.Registry.Data;
@@ -42,11 +43,11 @@ public sealed class InvolvementStore
         FROM involvements WHERE involvement_id = @InvolvementId
         """;
 
-    internal const string SelectForPersons =
-        """
+    internal static string SelectForPersons(SqlDialect dialect) =>
+        $"""
         SELECT involvement_id, person_id, agency, worker, team, role, since, until, lead_professional, end_reason, version,
                started_by_agency, lawful_basis, lawful_basis_reason
-        FROM involvements WHERE person_id IN @PersonIds ORDER BY since DESC
+        FROM involvements WHERE person_id IN {dialect.InList("@PersonIds")} ORDER BY since DESC
         """;
 
     internal const string End =
@@ -59,21 +60,21 @@ public sealed class InvolvementStore
         "UPDATE involvements SET lead_professional = 1, version = version + 1 WHERE involvement_id = @InvolvementId AND version = @ExpectedVersion";
 
     /// <summary>Over every record of the person: linked records share one lead professional.</summary>
-    internal const string ClearOtherLeads =
-        """
+    internal static string ClearOtherLeads(SqlDialect dialect) =>
+        $"""
         UPDATE involvements SET lead_professional = 0, version = version + 1
-        WHERE person_id IN @PersonIds AND lead_professional = 1 AND involvement_id <> @InvolvementId
+        WHERE person_id IN {dialect.InList("@PersonIds")} AND lead_professional = 1 AND involvement_id <> @InvolvementId
         """;
 
     /// <summary>The agencies whose active involvement leads, over every record of the person (at most one, but read as a set).</summary>
-    internal const string SelectLeadAgencies =
-        """
+    internal static string SelectLeadAgencies(SqlDialect dialect) =>
+        $"""
         SELECT DISTINCT agency FROM involvements
-        WHERE person_id IN @PersonIds AND lead_professional = 1 AND (until IS NULL OR until > @Now)
+        WHERE person_id IN {dialect.InList("@PersonIds")} AND lead_professional = 1 AND (until IS NULL OR until > @Now)
         """;
 
-    internal const string CountActive =
-        "SELECT COUNT(*) FROM involvements WHERE person_id IN @PersonIds AND (until IS NULL OR until > @Now)";
+    internal static string CountActive(SqlDialect dialect) =>
+        $"SELECT COUNT(*) FROM involvements WHERE person_id IN {dialect.InList("@PersonIds")} AND (until IS NULL OR until > @Now)";
 
     /// <param name="group">Every id of the person (<see cref="LinkStore.GroupAsync"/>), whose other leads stop leading.</param>
     public async Task InsertAsync(DbConnection db, DbTransaction tx, InvolvementRow row, IReadOnlyCollection<string> group)
@@ -81,7 +82,7 @@ public sealed class InvolvementStore
         await db.ExecuteAsync(Insert, row, tx);
         if (row.LeadProfessional)
         {
-            await db.ExecuteAsync(ClearOtherLeads, new { PersonIds = group, row.InvolvementId }, tx);
+            await db.ExecuteAsync(ClearOtherLeads(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(group), row.InvolvementId }, tx);
         }
     }
 
@@ -90,13 +91,13 @@ public sealed class InvolvementStore
         ?? throw new NotFoundException("Involvement", involvementId);
 
     public async Task<IReadOnlyList<InvolvementRow>> ForPersonsAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds) =>
-        (await db.QueryAsync<InvolvementRow>(SelectForPersons, new { PersonIds = personIds }, tx)).AsList();
+        (await db.QueryAsync<InvolvementRow>(SelectForPersons(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds) }, tx)).AsList();
 
     public async Task<IReadOnlySet<string>> LeadAgenciesAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds, DateTimeOffset now) =>
-        (await db.QueryAsync<string>(SelectLeadAgencies, new { PersonIds = personIds, Now = now }, tx)).ToHashSet(StringComparer.Ordinal);
+        (await db.QueryAsync<string>(SelectLeadAgencies(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds), Now = now }, tx)).ToHashSet(StringComparer.Ordinal);
 
     public Task<int> CountActiveAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds, DateTimeOffset now) =>
-        db.ExecuteScalarAsync<int>(CountActive, new { PersonIds = personIds, Now = now }, tx);
+        db.ExecuteScalarAsync<int>(CountActive(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds), Now = now }, tx);
 
     public async Task EndAsync(DbConnection db, DbTransaction tx, InvolvementRow row, long expectedVersion, DateTimeOffset until, string reason)
     {
@@ -110,7 +111,7 @@ public sealed class InvolvementStore
     {
         var changed = await db.ExecuteAsync(MakeLead, new { row.InvolvementId, ExpectedVersion = expectedVersion }, tx);
         Ensure(row, expectedVersion, changed);
-        await db.ExecuteAsync(ClearOtherLeads, new { PersonIds = group, row.InvolvementId }, tx);
+        await db.ExecuteAsync(ClearOtherLeads(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(group), row.InvolvementId }, tx);
     }
 
     private static void Ensure(InvolvementRow row, long expectedVersion, int changed)

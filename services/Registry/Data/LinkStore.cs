@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Errors;
 
 namespace Platform.Registry.Data;
@@ -37,31 +38,42 @@ public sealed class LinkStore
     internal const string SelectLinkedInto = "SELECT person_id FROM persons WHERE linked_to = @PersonId";
 
     /// <summary>Pairs once unlinked: never proposed as duplicates again.</summary>
-    internal const string SelectUnlinkedPartners =
-        """
-        SELECT other_person_id FROM person_links WHERE person_id IN @PersonIds AND unlinked_at IS NOT NULL
+    internal static string SelectUnlinkedPartners(SqlDialect dialect) =>
+        $"""
+        SELECT other_person_id FROM person_links WHERE person_id IN {dialect.InList("@PersonIds")} AND unlinked_at IS NOT NULL
         UNION
-        SELECT person_id FROM person_links WHERE other_person_id IN @PersonIds AND unlinked_at IS NOT NULL
+        SELECT person_id FROM person_links WHERE other_person_id IN {dialect.InList("@PersonIds")} AND unlinked_at IS NOT NULL
         """;
 
-    internal const string SelectHistory =
-        """
+    internal static string SelectHistory(SqlDialect dialect) =>
+        $"""
         SELECT link_id, person_id, other_person_id, reason, linked_at, linked_by_agency, unlinked_at, unlink_reason
-        FROM person_links WHERE person_id IN @PersonIds OR other_person_id IN @PersonIds ORDER BY linked_at, link_id
+        FROM person_links WHERE person_id IN {dialect.InList("@PersonIds")} OR other_person_id IN {dialect.InList("@PersonIds")} ORDER BY linked_at, link_id
         """;
 
-    internal const string SelectGroups =
-        "SELECT person_id, COALESCE(linked_to, person_id) AS survivor_id FROM persons WHERE person_id IN @PersonIds OR linked_to IN @PersonIds";
+    internal static string SelectGroups(SqlDialect dialect) =>
+        $"SELECT person_id, COALESCE(linked_to, person_id) AS survivor_id FROM persons WHERE person_id IN {dialect.InList("@PersonIds")} OR linked_to IN {dialect.InList("@PersonIds")}";
 
     /// <summary>The other records of the links, still standing, made with these records as the one that stays.</summary>
-    internal const string SelectActiveLinkedInto =
-        "SELECT other_person_id FROM person_links WHERE person_id IN @PersonIds AND unlinked_at IS NULL";
+    internal static string SelectActiveLinkedInto(SqlDialect dialect) =>
+        $"SELECT other_person_id FROM person_links WHERE person_id IN {dialect.InList("@PersonIds")} AND unlinked_at IS NULL";
 
-    public Task InsertAsync(DbConnection db, DbTransaction tx, LinkRow row) => db.ExecuteAsync(Insert, row, tx);
+    /// <summary>A record is linked into one other at a time: a unique index over standing links decides (migration 006).</summary>
+    public async Task InsertAsync(DbConnection db, DbTransaction tx, LinkRow row)
+    {
+        try
+        {
+            await db.ExecuteAsync(Insert, row, tx);
+        }
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            throw new AlreadyExistsException("The other record is already linked: list the links to find it.");
+        }
+    }
 
     /// <summary>Standing and undone links touching any of the records, oldest first.</summary>
     public async Task<IReadOnlyList<LinkRow>> HistoryAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds) =>
-        (await db.QueryAsync<LinkRow>(SelectHistory, new { PersonIds = personIds }, tx)).AsList();
+        (await db.QueryAsync<LinkRow>(SelectHistory(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds) }, tx)).AsList();
 
     public async Task<LinkRow> GetAsync(DbConnection db, DbTransaction tx, string linkId) =>
         await db.QuerySingleOrDefaultAsync<LinkRow>(SelectOne, new { LinkId = linkId }, tx)
@@ -88,7 +100,7 @@ public sealed class LinkStore
     public async Task<IReadOnlyDictionary<string, string>> SurvivorsOfGroupsAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> survivorIds) =>
         survivorIds.Count == 0
             ? new Dictionary<string, string>()
-            : (await db.QueryAsync<GroupMember>(SelectGroups, new { PersonIds = survivorIds }, tx))
+            : (await db.QueryAsync<GroupMember>(SelectGroups(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(survivorIds) }, tx))
                 .ToDictionary(row => row.PersonId, row => row.SurvivorId, StringComparer.Ordinal);
 
     private sealed class GroupMember
@@ -108,7 +120,7 @@ public sealed class LinkStore
         var frontier = new List<string> { personId };
         while (frontier.Count > 0)
         {
-            var next = (await db.QueryAsync<string>(SelectActiveLinkedInto, new { PersonIds = frontier }, tx)).Where(seen.Add).ToList();
+            var next = (await db.QueryAsync<string>(SelectActiveLinkedInto(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(frontier) }, tx)).Where(seen.Add).ToList();
             found.AddRange(next);
             frontier = next;
         }
@@ -118,5 +130,5 @@ public sealed class LinkStore
     public async Task<IReadOnlySet<string>> UnlinkedPartnersAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds) =>
         personIds.Count == 0
             ? new HashSet<string>()
-            : (await db.QueryAsync<string>(SelectUnlinkedPartners, new { PersonIds = personIds }, tx)).ToHashSet(StringComparer.Ordinal);
+            : (await db.QueryAsync<string>(SelectUnlinkedPartners(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds) }, tx)).ToHashSet(StringComparer.Ordinal);
 }

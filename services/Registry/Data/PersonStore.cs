@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 using Google.Protobuf;
 using Platform.BuildingBlocks.Errors;
 using Platform.Registry.Domain;
@@ -26,11 +27,11 @@ public sealed class PersonStore
         FROM persons WHERE person_id = @PersonId
         """;
 
-    internal const string SelectPersons =
-        """
+    internal static string SelectPersons(SqlDialect dialect) =>
+        $"""
         SELECT person_id, version, details_json, display_name, all_names, dob_year, dob_month, dob_day, nhs_number,
                current_area, linked_to, registered_at, registered_by_agency, updated_at
-        FROM persons WHERE person_id IN @PersonIds
+        FROM persons WHERE person_id IN {dialect.InList("@PersonIds")}
         """;
 
     internal const string UpdateDetails =
@@ -56,6 +57,12 @@ public sealed class PersonStore
     internal const string SelectNhsOwner = "SELECT person_id FROM persons WHERE nhs_number = @NhsNumber";
     internal const string SetLinkedTo = "UPDATE persons SET linked_to = @LinkedTo WHERE person_id = @PersonId";
 
+    /// <summary>
+    /// Holds a record that stands alone (not linked into another) until the transaction ends: an update
+    /// that changes nothing, for its row lock on SQL Server (SQLite's write lock is the transaction's).
+    /// </summary>
+    internal const string ClaimStanding = "UPDATE persons SET linked_to = NULL WHERE person_id = @PersonId AND linked_to IS NULL";
+
     /// <summary>Links a record only if it still stands alone, so two links made at once cannot both land.</summary>
     internal const string LinkInto = "UPDATE persons SET linked_to = @LinkedTo WHERE person_id = @PersonId AND linked_to IS NULL";
 
@@ -63,11 +70,11 @@ public sealed class PersonStore
         string? currentArea, string agency, DateTimeOffset now)
     {
         var row = Columns(personId, details);
-        await db.ExecuteAsync(InsertPerson, new
+        await NhsNumberUniqueAsync(() => db.ExecuteAsync(InsertPerson, new
         {
             row.PersonId, Version = 1L, row.DetailsJson, row.DisplayName, row.AllNames, row.DobYear, row.DobMonth,
             row.DobDay, row.NhsNumber, CurrentArea = currentArea, RegisteredAt = now, RegisteredByAgency = agency, UpdatedAt = now,
-        }, tx);
+        }, tx));
         await IndexAsync(db, tx, personId, details);
     }
 
@@ -76,11 +83,11 @@ public sealed class PersonStore
         PersonDetails details, DateTimeOffset now)
     {
         var row = Columns(personId, details);
-        var changed = await db.ExecuteAsync(UpdateDetails, new
+        var changed = await NhsNumberUniqueAsync(() => db.ExecuteAsync(UpdateDetails, new
         {
             row.PersonId, row.DetailsJson, row.DisplayName, row.AllNames, row.DobYear, row.DobMonth, row.DobDay,
             row.NhsNumber, UpdatedAt = now, ExpectedVersion = expectedVersion,
-        }, tx);
+        }, tx));
         await EnsureChangedAsync(db, tx, personId, expectedVersion, changed);
         await db.ExecuteAsync(DeleteNameKeys, new { PersonId = personId }, tx);
         await db.ExecuteAsync(DeleteIdentifiers, new { PersonId = personId }, tx);
@@ -102,7 +109,7 @@ public sealed class PersonStore
         db.QuerySingleOrDefaultAsync<PersonRow>(SelectPerson, new { PersonId = personId }, tx);
 
     public async Task<IReadOnlyList<PersonRow>> GetManyAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds) =>
-        personIds.Count == 0 ? [] : (await db.QueryAsync<PersonRow>(SelectPersons, new { PersonIds = personIds }, tx)).AsList();
+        personIds.Count == 0 ? [] : (await db.QueryAsync<PersonRow>(SelectPersons(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds) }, tx)).AsList();
 
     /// <summary>Follows links: a record linked into another resolves to the one that stays.</summary>
     public async Task<PersonRow> ResolveAsync(DbConnection db, DbTransaction tx, string personId)
@@ -121,6 +128,22 @@ public sealed class PersonStore
     public Task<string?> NhsOwnerAsync(DbConnection db, DbTransaction tx, string nhsNumber) =>
         db.QueryFirstOrDefaultAsync<string?>(SelectNhsOwner, new { NhsNumber = nhsNumber }, tx);
 
+    /// <summary>
+    /// True when every record stands alone, each then held until the transaction ends. Taken in id
+    /// order, so that two calls linking the same records (either way round) queue instead of deadlocking.
+    /// </summary>
+    public async Task<bool> ClaimStandingAsync(DbConnection db, DbTransaction tx, params string[] personIds)
+    {
+        foreach (var personId in personIds.Order(StringComparer.Ordinal))
+        {
+            if (await db.ExecuteAsync(ClaimStanding, new { PersonId = personId }, tx) != 1)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public async Task LinkIntoAsync(DbConnection db, DbTransaction tx, string personId, string survivorId)
     {
         if (await db.ExecuteAsync(LinkInto, new { PersonId = personId, LinkedTo = survivorId }, tx) != 1)
@@ -131,6 +154,24 @@ public sealed class PersonStore
 
     public Task SetLinkedToAsync(DbConnection db, DbTransaction tx, string personId, string? linkedTo) =>
         db.ExecuteAsync(SetLinkedTo, new { PersonId = personId, LinkedTo = linkedTo }, tx);
+
+    /// <summary>
+    /// An NHS number belongs to one record: a unique index decides (registry migration 006), so two
+    /// registrations at once cannot both take it. The persons row has no other unique value a write
+    /// could repeat (its id is new or its own).
+    /// </summary>
+    private static async Task<int> NhsNumberUniqueAsync(Func<Task<int>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            throw new AlreadyExistsException(
+                "nhs_number is already recorded for another person: find them by searching for the NHS number, then link the records.");
+        }
+    }
 
     private static async Task EnsureChangedAsync(DbConnection db, DbTransaction tx, string personId, long expected, int changed)
     {

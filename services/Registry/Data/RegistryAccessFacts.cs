@@ -18,14 +18,14 @@ public sealed class RegistryAccessFacts(RegistryDatabase database, TimeProvider 
            OR p.linked_to = (SELECT COALESCE(linked_to, person_id) FROM persons WHERE person_id = @PersonId)
         """;
 
-    internal const string SelectAgencies =
-        "SELECT DISTINCT agency FROM involvements WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
+    internal static string SelectAgencies(SqlDialect dialect) =>
+        $"SELECT DISTINCT agency FROM involvements WHERE person_id IN {dialect.InList("@Group")} AND (until IS NULL OR until > @Now)";
 
-    internal const string SelectAreas =
-        "SELECT DISTINCT local_authority FROM addresses WHERE person_id IN @Group AND confidential = 0";
+    internal static string SelectAreas(SqlDialect dialect) =>
+        $"SELECT DISTINCT local_authority FROM addresses WHERE person_id IN {dialect.InList("@Group")} AND confidential = 0";
 
-    internal const string SelectShared =
-        "SELECT DISTINCT agency FROM sharing_records WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
+    internal static string SelectShared(SqlDialect dialect) =>
+        $"SELECT DISTINCT agency FROM sharing_records WHERE person_id IN {dialect.InList("@Group")} AND (until IS NULL OR until > @Now)";
 
     /// <summary>
     /// Of the given records that stay after links, those the agency or area may see (for filtering
@@ -58,9 +58,11 @@ public sealed class RegistryAccessFacts(RegistryDatabase database, TimeProvider 
             return null;
         }
         var now = clock.GetUtcNow();
-        var agencies = await db.QueryAsync<string>(SelectAgencies, new { Group = group, Now = now }, tx);
-        var areas = await db.QueryAsync<string>(SelectAreas, new { Group = group }, tx);
-        var shared = await db.QueryAsync<string>(SelectShared, new { Group = group, Now = now }, tx);
+        var dialect = database.Dialect;
+        var members = SqlDialect.ListParameter(group);
+        var agencies = await db.QueryAsync<string>(SelectAgencies(dialect), new { Group = members, Now = now }, tx);
+        var areas = await db.QueryAsync<string>(SelectAreas(dialect), new { Group = members }, tx);
+        var shared = await db.QueryAsync<string>(SelectShared(dialect), new { Group = members, Now = now }, tx);
         return new PersonAccessFacts(agencies.ToHashSet(), areas.ToHashSet(), shared.ToHashSet());
     }
 
@@ -74,7 +76,7 @@ public sealed class RegistryAccessFacts(RegistryDatabase database, TimeProvider 
         // agency's involvements or an area's addresses run to hundreds of thousands of rows.
         var dialect = database.Dialect;
         var visible = await db.QueryAsync<string>(SelectVisible(dialect),
-            new { PersonIds = dialect.ListParameter(personIds), caller.Agency, CallerArea = caller.LocalAuthority, Now = clock.GetUtcNow() }, tx);
+            new { PersonIds = SqlDialect.ListParameter(personIds), caller.Agency, CallerArea = caller.LocalAuthority, Now = clock.GetUtcNow() }, tx);
         return visible.ToHashSet(StringComparer.Ordinal);
     }
 }

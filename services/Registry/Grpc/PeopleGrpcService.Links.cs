@@ -35,9 +35,13 @@ public sealed partial class PeopleGrpcService
             access.Require(LastingWrite.ChangesAccess);
             var survivor = await people.GetAsync(db, tx, request.PersonId) ?? throw new NotFoundException("Person", request.PersonId);
             var other = await people.GetAsync(db, tx, request.OtherPersonId) ?? throw new NotFoundException("Person", request.OtherPersonId);
-            if (survivor.LinkedTo is not null || other.LinkedTo is not null)
+            // Both records are held from here: a link of either made at the same time waits, then finds it linked.
+            if (!await people.ClaimStandingAsync(db, tx, survivor.PersonId, other.PersonId))
             {
-                throw new PreconditionFailedException("A record already linked into another cannot be linked again: link to the record it resolves to.");
+                var current = await people.GetAsync(db, tx, other.PersonId);
+                throw current?.LinkedTo == survivor.PersonId
+                    ? new AlreadyExistsException("These records are already linked: list the links to find it.")
+                    : new PreconditionFailedException("A record already linked into another cannot be linked again: link to the record it resolves to.");
             }
             // Over both groups: records split apart must not come back together through a record
             // linked into either of them since.

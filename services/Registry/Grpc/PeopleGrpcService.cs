@@ -143,10 +143,7 @@ public sealed partial class PeopleGrpcService(
     private async Task EnsureIdentifiersFreeAsync(System.Data.Common.DbConnection db, System.Data.Common.DbTransaction tx,
         PersonDetails details, string? personId)
     {
-        if (details.NhsNumber.Length > 0 && await people.NhsOwnerAsync(db, tx, details.NhsNumber) is { } owner && owner != personId)
-        {
-            throw new AlreadyExistsException("nhs_number is already recorded for another person: find them by searching for the NHS number, then link the records.");
-        }
+        // The NHS number is left to its unique index (PersonStore): a check here would pass for two calls at once.
         for (var i = 0; i < details.Identifiers.Count; i++)
         {
             var id = details.Identifiers[i];

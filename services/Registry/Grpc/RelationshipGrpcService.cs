@@ -60,11 +60,7 @@ public sealed class RelationshipGrpcService(
                 Type = (int)request.Type, Since = since, Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
                 RecordedByAgency = caller.Agency, RecordedAt = now, Version = 1,
             };
-            if (await relationships.ActiveExistsAsync(db, tx, row, RelationshipKinds.IsMutual(request.Type)))
-            {
-                throw new AlreadyExistsException("This relationship is already recorded and has not ended.");
-            }
-            await relationships.InsertAsync(db, tx, row);
+            await relationships.InsertAsync(db, tx, row, RelationshipKinds.IsMutual(request.Type));
             await Outbox.EnqueueAsync(db, tx, new RelationshipRecorded
             {
                 RelationshipId = row.RelationshipId, FromPersonId = row.FromPersonId, ToPersonId = row.ToPersonId,

@@ -100,6 +100,30 @@ public sealed partial class UpgradeTests
         Assert.Equal([Former], (await FactsAsync(host.Service<TestDatabase>(), host.Service<ProjectedAccessFacts>(), "fled")).LocalAuthorities);
     }
 
+    [Fact]
+    public async Task Registry_upgrade_to_unique_keys_keeps_every_row_of_what_races_stored_twice()
+    {
+        await using var file = await MigratedToAsync("Registry", typeof(RegistryDatabase).Assembly, version: 5);
+        await file.ExecuteAsync(
+            """
+            INSERT INTO persons (person_id, version, details_json, display_name, all_names, nhs_number, registered_at, registered_by_agency, updated_at)
+            VALUES ('later', 1, '{}', 'A', 'A', '9434765919', '2025-01-01T00:00:01.0000000Z', 'outreach', '2025-01-01T00:00:01.0000000Z'),
+                   ('first', 1, '{}', 'A', 'A', '9434765919', '2025-01-01T00:00:00.0000000Z', 'outreach', '2025-01-01T00:00:00.0000000Z'),
+                   ('partner', 1, '{}', 'B', 'B', NULL, '2025-01-01T00:00:00.0000000Z', 'outreach', '2025-01-01T00:00:00.0000000Z');
+            INSERT INTO relationships (relationship_id, from_person_id, to_person_id, type, recorded_by_agency, recorded_at, version)
+            VALUES ('r-1', 'first', 'partner', 1, 'outreach', '2025-01-02T00:00:00.0000000Z', 1),
+                   ('r-2', 'partner', 'first', 1, 'outreach', '2025-01-02T00:00:01.0000000Z', 1);
+            """);
+
+        await file.MigrateAsync(typeof(RegistryDatabase).Assembly);
+
+        Assert.Equal([("first", "9434765919"), ("later", null), ("partner", null)],
+            (await file.QueryAsync<(string, string?)>("SELECT person_id, nhs_number FROM persons ORDER BY person_id")).ToList());
+        Assert.Equal([("r-1", "first|partner"), ("r-2", null)],
+            (await file.QueryAsync<(string, string?)>("SELECT relationship_id, pair_key FROM relationships ORDER BY relationship_id")).ToList());
+        Assert.Equal("first|partner", Platform.Registry.Data.RelationshipStore.PairKey("partner", "first", mutual: true));
+    }
+
     private const string LegacyRegistryRows =
         """
         INSERT INTO persons (person_id, version, details_json, display_name, all_names, registered_at, registered_by_agency, updated_at)

@@ -19,7 +19,7 @@ public sealed class CodeStatementTests(CodeStatementTests.MigratedServices datab
     [MemberData(nameof(Sources))]
     public void Statement_parses_as_TSql(string source)
     {
-        var sql = TSql.WithDapperListsExpanded(CodeStatements.All[source](SqlDialect.SqlServer));
+        var sql = CodeStatements.All[source](SqlDialect.SqlServer);
 
         var errors = TSql.Errors(sql);
 
@@ -30,7 +30,7 @@ public sealed class CodeStatementTests(CodeStatementTests.MigratedServices datab
     [MemberData(nameof(Sources))]
     public async Task Statement_compiles_against_the_sqlite_schema(string source)
     {
-        var sql = TSql.WithDapperListsExpanded(CodeStatements.All[source](SqlDialect.Sqlite));
+        var sql = CodeStatements.All[source](SqlDialect.Sqlite);
         await using var db = (SqliteConnection)await databases.For(CodeStatements.OwnerOf(source)).Database.OpenAsync();
         await using var command = db.CreateCommand();
         command.CommandText = sql;
@@ -46,6 +46,14 @@ public sealed class CodeStatementTests(CodeStatementTests.MigratedServices datab
         var errors = TSql.Errors(MigrationRunner.TakeMigrationLock);
 
         Assert.True(errors.Count == 0, TSql.Describe(errors, MigrationRunner.TakeMigrationLock));
+    }
+
+    [Fact]
+    public void Sql_server_journal_upgrade_parses_as_TSql()
+    {
+        var errors = TSql.Errors(MigrationRunner.AddChecksumColumnSqlServer);
+
+        Assert.True(errors.Count == 0, TSql.Describe(errors, MigrationRunner.AddChecksumColumnSqlServer));
     }
 
     [Fact]
@@ -65,14 +73,6 @@ public sealed class CodeStatementTests(CodeStatementTests.MigratedServices datab
         Assert.Contains("CandidateQueries.ByAllTokens(3)", sources);
         Assert.Contains("ChronologyStore.SelectNewestFirst", sources);
         Assert.True(sources.Count > 40, $"only {sources.Count} statements found");
-    }
-
-    [Fact]
-    public void Dapper_list_parameters_get_the_parentheses_TSql_needs()
-    {
-        Assert.Equal(
-            "SELECT 1 FROM t WHERE a IN (@Ids) AND b IN (@Other) AND c = @Ins",
-            TSql.WithDapperListsExpanded("SELECT 1 FROM t WHERE a IN @Ids AND b in @Other AND c = @Ins"));
     }
 
     /// <summary>

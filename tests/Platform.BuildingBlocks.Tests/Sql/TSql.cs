@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Platform.BuildingBlocks.Tests.Sql;
@@ -32,10 +31,4 @@ public static partial class TSql
         }
         return text.AppendLine("--- statement ---").Append(sql).ToString();
     }
-
-    /// <summary>Dapper expands <c>IN @Ids</c> into a parenthesised list; T-SQL as written needs the parentheses.</summary>
-    public static string WithDapperListsExpanded(string sql) => DapperList().Replace(sql, "IN (@$1)");
-
-    [GeneratedRegex(@"\bIN\s+@(\w+)", RegexOptions.IgnoreCase)]
-    private static partial Regex DapperList();
 }

@@ -10,14 +10,11 @@ namespace Platform.BuildingBlocks.Security.Projection;
 /// </summary>
 public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFactsSource
 {
-    /// <summary>People per statement when reading many: well inside SQL Server's 2,100 parameters.</summary>
-    private const int Chunk = 1000;
+    internal static string SelectAreas(SqlDialect dialect) =>
+        $"SELECT DISTINCT local_authority FROM access_areas WHERE person_id IN {dialect.InList("@Group")}";
 
-    internal const string SelectAreas =
-        "SELECT DISTINCT local_authority FROM access_areas WHERE person_id IN @Group";
-
-    internal const string SelectShares =
-        "SELECT DISTINCT agency FROM access_shares WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
+    internal static string SelectShares(SqlDialect dialect) =>
+        $"SELECT DISTINCT agency FROM access_shares WHERE person_id IN {dialect.InList("@Group")} AND (until IS NULL OR until > @Now)";
 
     internal static string SelectAgenciesOfMany(SqlDialect dialect) =>
         $"SELECT person_id AS Member, agency AS Value FROM access_involvements WHERE person_id IN {dialect.InList("@Ids")} AND (until IS NULL OR until > @Now)";
@@ -37,8 +34,8 @@ public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFact
         }
         var now = clock.GetUtcNow();
         var agencies = await ProjectedPeople.ActiveAgenciesAsync(db, tx, group, now);
-        var areas = await db.QueryAsync<string>(SelectAreas, new { Group = group }, tx);
-        var shares = await db.QueryAsync<string>(SelectShares, new { Group = group, Now = now }, tx);
+        var areas = await db.QueryAsync<string>(SelectAreas(SqlDialect.Of(db)), new { Group = SqlDialect.ListParameter(group) }, tx);
+        var shares = await db.QueryAsync<string>(SelectShares(SqlDialect.Of(db)), new { Group = SqlDialect.ListParameter(group), Now = now }, tx);
         return new PersonAccessFacts(agencies.ToHashSet(), areas.ToHashSet(), shares.ToHashSet());
     }
 
@@ -46,14 +43,12 @@ public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFact
         IReadOnlyCollection<string> personIds, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, PersonAccessFacts>(StringComparer.Ordinal);
-        foreach (var chunk in personIds.Distinct(StringComparer.Ordinal).Chunk(Chunk))
-        {
-            await ReadChunkAsync(chunk, db, tx, found);
-        }
+        // One statement per table however many: the ids travel as one list parameter (SqlDialect.InList).
+        await ReadAsync([.. personIds.Distinct(StringComparer.Ordinal)], db, tx, found);
         return found;
     }
 
-    private async Task ReadChunkAsync(string[] personIds, DbConnection db, DbTransaction tx, Dictionary<string, PersonAccessFacts> found)
+    private async Task ReadAsync(string[] personIds, DbConnection db, DbTransaction tx, Dictionary<string, PersonAccessFacts> found)
     {
         var dialect = SqlDialect.Of(db);
         var groups = await ProjectedPeople.GroupsAsync(db, tx, personIds);
@@ -73,6 +68,6 @@ public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFact
 
     private static async Task<ILookup<string, string>> ByMemberAsync(
         DbConnection db, DbTransaction tx, string sql, IReadOnlyList<string> members, DateTimeOffset now) =>
-        (await db.QueryAsync<(string Member, string Value)>(sql, new { Ids = SqlDialect.Of(db).ListParameter(members), Now = now }, tx))
+        (await db.QueryAsync<(string Member, string Value)>(sql, new { Ids = SqlDialect.ListParameter(members), Now = now }, tx))
             .ToLookup(row => row.Member, row => row.Value, StringComparer.Ordinal);
 }

@@ -19,8 +19,8 @@ public static class ProjectedPeople
     internal const string SelectGroup =
         "SELECT other_person_id FROM access_links WHERE person_id = @Survivor";
 
-    internal const string SelectActiveAgencies =
-        "SELECT DISTINCT agency FROM access_involvements WHERE person_id IN @Group AND (until IS NULL OR until > @Now)";
+    internal static string SelectActiveAgencies(SqlDialect dialect) =>
+        $"SELECT DISTINCT agency FROM access_involvements WHERE person_id IN {dialect.InList("@Group")} AND (until IS NULL OR until > @Now)";
 
     internal static string SelectSurvivors(SqlDialect dialect) =>
         $"""
@@ -59,10 +59,10 @@ public static class ProjectedPeople
     {
         var dialect = SqlDialect.Of(db);
         var survivors = (await db.QueryAsync<(string PersonId, string Survivor)>(SelectSurvivors(dialect),
-            new { PersonIds = dialect.ListParameter(personIds) }, tx)).ToList();
+            new { PersonIds = SqlDialect.ListParameter(personIds) }, tx)).ToList();
         var distinct = survivors.Select(s => s.Survivor).Distinct(StringComparer.Ordinal).ToList();
         var followers = await db.QueryAsync<(string Survivor, string Member)>(SelectFollowers(dialect),
-            new { Ids = dialect.ListParameter(distinct) }, tx);
+            new { Ids = SqlDialect.ListParameter(distinct) }, tx);
         var groups = distinct.ToDictionary(s => s, s => new List<string> { s }, StringComparer.Ordinal);
         foreach (var (survivor, member) in followers)
         {
@@ -74,12 +74,12 @@ public static class ProjectedPeople
     /// <summary>Agencies involved with any record of the group at <paramref name="now"/>.</summary>
     public static async Task<IReadOnlyList<string>> ActiveAgenciesAsync(
         DbConnection db, DbTransaction tx, IReadOnlyList<string> group, DateTimeOffset now) =>
-        (await db.QueryAsync<string>(SelectActiveAgencies, new { Group = group, Now = now }, tx)).Order(StringComparer.Ordinal).ToList();
+        (await db.QueryAsync<string>(SelectActiveAgencies(SqlDialect.Of(db)), new { Group = SqlDialect.ListParameter(group), Now = now }, tx)).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Those of <paramref name="personIds"/> the registry has told this service of.</summary>
     public static async Task<IReadOnlySet<string>> KnownAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds) =>
         personIds.Count == 0
             ? new HashSet<string>()
-            : (await db.QueryAsync<string>(SelectKnown(SqlDialect.Of(db)), new { PersonIds = SqlDialect.Of(db).ListParameter(personIds) }, tx))
+            : (await db.QueryAsync<string>(SelectKnown(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds) }, tx))
                 .ToHashSet(StringComparer.Ordinal);
 }
