@@ -91,7 +91,7 @@ public sealed class PlacementIndexLoader(
     {
         if (change.UnitIds.Count > 0)
         {
-            await ReloadAsync(UnitsById(database.Dialect), new { Ids = database.Dialect.ListParameter(change.UnitIds) });
+            await ReloadAsync(UnitsById(database.Dialect), new { Ids = SqlDialect.ListParameter(change.UnitIds) });
         }
         if (change.SchemeId is not null)
         {
