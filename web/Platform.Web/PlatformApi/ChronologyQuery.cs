@@ -11,6 +11,9 @@ namespace Platform.Web.PlatformApi;
 /// </summary>
 public sealed record ChronologyQuery(DateOnly? From, DateOnly? Until, EntryKind? Kind, string? Agency, bool SignificantOnly)
 {
+    /// <summary>No filter: everything, newest first.</summary>
+    public static readonly ChronologyQuery None = new(null, null, null, null, false);
+
     public static readonly IReadOnlyList<(EntryKind Kind, string Label)> Kinds =
     [
         (EntryKind.Contact, "Contacts"), (EntryKind.Move, "Moves"), (EntryKind.InvolvementStarted, "Agency involved"),

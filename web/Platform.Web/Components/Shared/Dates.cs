@@ -20,6 +20,9 @@ public static class Dates
         _ => new DateTime(date.Year, date.Month, date.Day).ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A UK wall-clock time as UTC.</summary>
+    public static DateTime ToUtc(DateTime ukTime) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(ukTime, DateTimeKind.Unspecified), UkTime);
+
     public static DateTime Local(Timestamp at) => TimeZoneInfo.ConvertTimeFromUtc(at.ToDateTime(), UkTime);
 
     private static TimeZoneInfo FindUkTime()
