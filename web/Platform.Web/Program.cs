@@ -11,7 +11,7 @@ var app = builder.Build();
 app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapHealthChecks("/live").AllowAnonymous();
+app.MapHealthChecks("/alive").AllowAnonymous();
 app.MapHealthChecks("/ready").AllowAnonymous();
 app.MapPlatformWeb();
 app.Run();
