@@ -80,6 +80,17 @@ public sealed class PictureTests : BunitContext
     }
 
     [Fact]
+    public void Two_people_related_in_two_ways_get_two_lines_side_by_side_whose_labels_do_not_cover_each_other()
+    {
+        var edges = EcomapLayout.For("her", Graph()).Edges.Where(e => e.FromPersonId == "him").ToList();
+
+        Assert.Equal(2, edges.Count);
+        Assert.NotEqual((edges[0].X1, edges[0].Y1), (edges[1].X1, edges[1].Y1));
+        var apart = Math.Sqrt(Math.Pow(edges[0].LabelX - edges[1].LabelX, 2) + Math.Pow(edges[0].LabelY - edges[1].LabelY, 2));
+        Assert.True(apart >= 14, $"the labels are {apart:0.#} apart");
+    }
+
+    [Fact]
     public void The_drawn_ecomap_has_a_title_arrows_where_directed_and_a_table_row_for_every_relationship()
     {
         var map = Render<Ecomap>(p => p.Add(c => c.Layout, EcomapLayout.For("her", Graph())));

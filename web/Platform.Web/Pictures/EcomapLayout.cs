@@ -27,6 +27,8 @@ public sealed class EcomapLayout
     public const double NodeRadius = 38;
     public const double MinimumRingRadius = 170;
     public const double Margin = 70;
+    /// <summary>How far apart the lines of two people related in more than one way are drawn.</summary>
+    public const double ParallelGap = 14;
 
     public required IReadOnlyList<EcomapNode> Nodes { get; init; }
     public required IReadOnlyList<EcomapEdge> Edges { get; init; }
@@ -80,6 +82,11 @@ public sealed class EcomapLayout
         }
         var at = nodes.ToDictionary(n => n.PersonId, StringComparer.Ordinal);
         var edges = new List<EcomapEdge>();
+        // Two people may be related in more than one way (partner and alleged perpetrator toward):
+        // their lines are drawn side by side, each with its own label.
+        var pairs = graph.Relationships
+            .GroupBy(r => string.CompareOrdinal(r.FromPersonId, r.ToPersonId) < 0 ? (r.FromPersonId, r.ToPersonId) : (r.ToPersonId, r.FromPersonId))
+            .ToDictionary(g => g.Key, g => g.ToList());
         foreach (var relationship in graph.Relationships)
         {
             if (!at.TryGetValue(relationship.FromPersonId, out var from) || !at.TryGetValue(relationship.ToPersonId, out var to))
@@ -94,10 +101,17 @@ public sealed class EcomapLayout
             }
             var (ux, uy) = (dx / length, dy / length);
             var gap = NodeRadius + 4;
+            var pair = pairs[string.CompareOrdinal(from.PersonId, to.PersonId) < 0 ? (from.PersonId, to.PersonId) : (to.PersonId, from.PersonId)];
+            // Side by side: a fixed direction for the pair (whichever way each line runs), ParallelGap apart.
+            var sign = string.CompareOrdinal(from.PersonId, to.PersonId) < 0 ? 1 : -1;
+            var shift = (pair.IndexOf(relationship) - (pair.Count - 1) / 2.0) * ParallelGap;
+            var (ox, oy) = (-uy * shift * sign, ux * shift * sign);
+            // Labels of side-by-side lines are spread along them too, so that they do not cover each other.
+            var along = 0.5 + (pair.Count > 1 ? sign * shift / ParallelGap * 0.24 : 0);
             edges.Add(new EcomapEdge(relationship.RelationshipId, from.PersonId, to.PersonId, Describe(relationship.Type),
                 IsDirected(relationship.Type), relationship.Type == RelationshipType.AllegedPerpetratorToward, relationship.Until is not null,
-                Round(from.X + ux * gap), Round(from.Y + uy * gap), Round(to.X - ux * gap), Round(to.Y - uy * gap),
-                Round((from.X + to.X) / 2), Round((from.Y + to.Y) / 2 - 6)));
+                Round(from.X + ux * gap + ox), Round(from.Y + uy * gap + oy), Round(to.X - ux * gap + ox), Round(to.Y - uy * gap + oy),
+                Round(from.X + dx * along + ox), Round(from.Y + dy * along + oy - 6)));
         }
         var rows = graph.Relationships.Select(r => new EcomapRow(
                 Name(names, r.FromPersonId), Describe(r.Type), Name(names, r.ToPersonId),
