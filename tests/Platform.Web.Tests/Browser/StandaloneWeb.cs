@@ -40,6 +40,8 @@ public sealed class StandaloneWeb : IAsyncLifetime
             SkipReason = $"{BrowserPath} is not installed (apt-get install -y chromium-headless-shell): the browser tests cannot run.";
             return;
         }
+        // The whole solution's tests share two cores in CI: pages get time to answer.
+        Assertions.SetDefaultExpectTimeout(20_000);
         try
         {
             Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
