@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The distributed platform on one machine, without Docker: the registry, engagement and housing
-# services and the YARP gateway as separate processes, talking over RabbitMQ (from apt), each
+# services, the web app and the YARP gateway as separate processes, talking over RabbitMQ (from apt), each
 # service with its own SQLite file.
 #
 #   scripts/run-distributed.sh start    build, start RabbitMQ if it is local and stopped, start each
@@ -9,7 +9,8 @@
 #   scripts/run-distributed.sh status   each process's readiness
 #   scripts/run-distributed.sh logs     follow every process's log
 #
-# Call the platform through the gateway: gRPC on localhost:5100, JSON on http://localhost:5180.
+# Call the platform through the gateway: gRPC on localhost:5100, JSON on http://localhost:5180; the
+# web app is at http://localhost:5180/ too (the gateway's catch-all route).
 # Data, logs and process ids live under PLATFORM_DATA (default data/distributed): delete it to
 # start again. Settings, all optional:
 #   PLATFORM_DATA           data folder                                   data/distributed
@@ -29,11 +30,14 @@ rabbit_host=${RABBITMQ_HOST:-127.0.0.1}
 signing_key=development-only-signing-key-not-for-production-use-0001
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# name, project folder, assembly, gRPC port, HTTP port: the services first, the gateway last.
+# name, project folder, assembly, gRPC port, HTTP port: the services first, the gateway last. The web
+# app serves its pages on both ports (the gateway's "web" cluster uses the h2c one, as for a service)
+# and calls the platform through the gateway.
 processes=(
   "registry   services/Registry        Platform.Registry   5201 5281"
   "engagement services/Engagement      Platform.Engagement 5202 5282"
   "housing    services/Housing         Platform.Housing    5203 5283"
+  "web        web/Platform.Web         Platform.Web        5204 5190"
   "gateway    gateway/Platform.Gateway Platform.Gateway    5100 5180"
 )
 
@@ -105,6 +109,8 @@ launch() {
       [ "$service" = gateway ] && continue
       settings+=("ReverseProxy__Clusters__${service}__Destinations__primary__Address=http://127.0.0.1:$((service_grpc + offset))")
     done
+  elif [ "$name" = web ]; then
+    settings+=("Web__PlatformAddress=http://127.0.0.1:$((5100 + offset))")
   else
     settings+=(
       Database__Provider=Sqlite "Database__DataDirectory=$data/$name"
@@ -142,7 +148,7 @@ start() {
     # shellcheck disable=SC2086
     launch $entry
   done
-  say "ready: gRPC localhost:$((5100 + offset)), JSON http://localhost:$((5180 + offset))"
+  say "ready: gRPC localhost:$((5100 + offset)), JSON and the web app http://localhost:$((5180 + offset))/"
 }
 
 stop() {

@@ -4,8 +4,10 @@ using Platform.BuildingBlocks.Messaging;
 using Platform.Engagement;
 using Platform.Housing;
 using Platform.Registry;
+using Platform.Web;
 
-// Standalone: every service in one process, each with its own SQLite file, over the in-memory bus.
+// Standalone: every service in one process, each with its own SQLite file, over the in-memory bus,
+// and the web app for the people who use it.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("platform-standalone");
 builder.AddRegistry();
@@ -14,6 +16,8 @@ builder.AddHousing();
 // The platform's audit API over every service's own database.
 builder.AddAuditTrail();
 builder.AddEventBus();
+// The web app on the HTTP/1 port, calling the platform's gRPC API on the gRPC port of this same process.
+builder.AddPlatformWeb();
 
 var app = builder.Build();
 app.MapServiceDefaults();
@@ -22,4 +26,5 @@ app.MapEngagement();
 app.MapHousing();
 app.MapAuditTrail();
 app.MapOutboxAdministration();
+app.MapPlatformWeb();
 app.Run();

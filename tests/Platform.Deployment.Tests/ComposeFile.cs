@@ -5,6 +5,9 @@ internal sealed class ComposeFile
 {
     public const string Gateway = "gateway";
 
+    /// <summary>The web app: built here and behind the gateway, but with no database or broker of its own.</summary>
+    public const string Web = "web";
+
     private ComposeFile(IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> services) =>
         Services = services;
 
@@ -16,8 +19,12 @@ internal sealed class ComposeFile
     public IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> DotnetServices =>
         Services.Where(service => service.Value.ContainsKey("build"));
 
-    /// <summary>The backend services: built here, and not the gateway.</summary>
+    /// <summary>The backend services: built here, and neither the gateway nor the web app.</summary>
     public IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> BackendServices =>
+        DotnetServices.Where(service => service.Key != Gateway && service.Key != Web);
+
+    /// <summary>What the gateway forwards to: the backend services and the web app.</summary>
+    public IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> GatewayDestinations =>
         DotnetServices.Where(service => service.Key != Gateway);
 
     public static IReadOnlyDictionary<string, object?> Environment(IReadOnlyDictionary<string, object?> service) =>

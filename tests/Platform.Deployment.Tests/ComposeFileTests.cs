@@ -134,13 +134,13 @@ public sealed partial class ComposeFileTests
         {
             Assert.Equal("http", destination.Scheme);
             Assert.Equal(8080, destination.Port);
-            Assert.Contains(destination.Host, Compose.BackendServices.Select(s => s.Key));
+            Assert.Contains(destination.Host, Compose.GatewayDestinations.Select(s => s.Key));
             Assert.Equal("service_healthy", dependsOn.MapOrEmpty(destination.Host).Scalar("condition"));
         }
 
-        // Every backend service is reachable through the gateway, since none publishes a port.
+        // Every backend service (and the web app) is reachable through the gateway, since none publishes a port.
         Assert.Equal(
-            Compose.BackendServices.Select(s => s.Key).Order(StringComparer.Ordinal),
+            Compose.GatewayDestinations.Select(s => s.Key).Order(StringComparer.Ordinal),
             destinations.Select(d => d.Host).Distinct().Order(StringComparer.Ordinal));
     }
 

@@ -55,7 +55,7 @@ public sealed class NetworkPolicyTests
             Assert.True(NetworkPolicies.Reaches(rendered, Pod(rendered, service), database, SqlServer), $"{service} cannot reach SQL Server.");
             Assert.True(NetworkPolicies.Reaches(rendered, Pod(rendered, service), broker, RabbitMq), $"{service} cannot reach RabbitMQ.");
         }
-        foreach (var outsider in new[] { Pod(rendered, "gateway"), Stranger })
+        foreach (var outsider in new[] { Pod(rendered, "gateway"), Pod(rendered, Web), Stranger })
         {
             Assert.False(NetworkPolicies.Reaches(rendered, outsider, database, SqlServer), "A pod other than a service reaches SQL Server.");
             Assert.False(NetworkPolicies.Reaches(rendered, outsider, broker, RabbitMq), "A pod other than a service reaches RabbitMQ.");
@@ -81,8 +81,32 @@ public sealed class NetworkPolicyTests
         Assert.False(NetworkPolicies.Reaches(rendered, null, Stranger, 80));
     }
 
+    [SkippableTheory]
+    [InlineData("overlays/dev")]
+    [InlineData("overlays/production")]
+    public async Task The_web_app_is_reached_through_the_gateway_only_and_calls_the_platform_through_it_only(string overlay)
+    {
+        var rendered = await Kustomize.RenderAsync(overlay);
+        var gateway = Pod(rendered, "gateway");
+        var web = Pod(rendered, Web);
+
+        Assert.True(NetworkPolicies.Reaches(rendered, gateway, web, Grpc), "The gateway cannot reach the web app.");
+        Assert.False(NetworkPolicies.Reaches(rendered, null, web, Grpc), "Callers reach the web app around the gateway.");
+        Assert.False(NetworkPolicies.Reaches(rendered, Stranger, web, Grpc), "Any pod in the namespace reaches the web app.");
+        Assert.True(NetworkPolicies.Reaches(rendered, web, gateway, Grpc), "The web app cannot call the platform through the gateway.");
+        foreach (var service in Services(rendered))
+        {
+            Assert.False(NetworkPolicies.Reaches(rendered, web, Pod(rendered, service), Grpc), $"The web app reaches {service} around the gateway.");
+            Assert.False(NetworkPolicies.Reaches(rendered, Pod(rendered, service), web, Grpc), $"{service} reaches the web app.");
+        }
+    }
+
+    /// <summary>The web app: behind the gateway like a service, but with no database or broker of its own.</summary>
+    private const string Web = "web";
+
+    /// <summary>The backend services: every deployment but the gateway and the web app.</summary>
     private static IEnumerable<string> Services(Rendered rendered) =>
-        rendered.Deployments.Where(d => d.Metadata.Name != "gateway").Select(d => d.Metadata.Name);
+        rendered.Deployments.Where(d => d.Metadata.Name is not "gateway" and not Web).Select(d => d.Metadata.Name);
 
     private static IDictionary<string, string> Pod(Rendered rendered, string workload) =>
         Assert.Single(rendered.Workloads, w => w.Name == workload).Template.Metadata.Labels;

@@ -40,7 +40,7 @@ public sealed class DistributedScriptTests
             var (started, startOutput) = await RunAsync("start", environment, TimeSpan.FromMinutes(5));
             Assert.True(started == 0, startOutput);
             var (_, status) = await RunAsync("status", environment, TimeSpan.FromSeconds(30));
-            Assert.Equal(4, status.Split('\n').Count(line => line.EndsWith(": ready", StringComparison.Ordinal)));
+            Assert.Equal(5, status.Split('\n').Count(line => line.EndsWith(": ready", StringComparison.Ordinal)));
 
             var token = await DevelopmentToken.GetAsync(gateway, "support_worker", "outreach-bristol", "E06000023");
             using var http = new HttpClient { BaseAddress = gateway };
@@ -55,6 +55,11 @@ public sealed class DistributedScriptTests
             var id = person.RootElement.GetProperty("person").GetProperty("personId").GetString();
             using var summary = await http.GetAsync($"/v1/engagement/persons/{id}/summary");
             Assert.NotEqual(HttpStatusCode.BadGateway, summary.StatusCode);
+
+            // The web app behind the gateway's catch-all route: its first screen says how to sign in.
+            using var browser = new HttpClient { BaseAddress = gateway };
+            var home = await browser.GetStringAsync("/");
+            Assert.Contains("How to sign in", home, StringComparison.Ordinal);
         }
         finally
         {

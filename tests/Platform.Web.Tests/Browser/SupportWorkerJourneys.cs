@@ -1,0 +1,160 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Platform.Web.Tests.Browser;
+
+/// <summary>
+/// A support worker's day in a real browser against the standalone host: each page checked with axe
+/// (no serious or critical violation), with no content-security-policy complaint, and photographed
+/// for the README.
+/// </summary>
+[Collection(StandaloneWebCollection.Name)]
+public sealed class SupportWorkerJourneys(StandaloneWeb web)
+{
+    [SkippableFact]
+    public async Task A_worker_finds_her_by_a_misspelt_name_records_a_contact_not_seen_alone_and_sees_the_share_the_chronology_and_the_csv_change()
+    {
+        Skip.If(web.SkipReason is not null, web.SkipReason);
+        var page = await web.NewPageAsync();
+        var policyComplaints = WatchForPolicyComplaints(page);
+
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "How to sign in" })).ToBeVisibleAsync();
+        await CheckAsync(page, "home");
+        await SignInAsync(page, "Support worker", StandaloneWeb.Agency, StandaloneWeb.Area, shoot: true);
+
+        await page.GotoAsync("/support/find");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Joane Smith");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Joanne Smythe" })).ToBeVisibleAsync();
+        await CheckAsync(page, "find-a-person");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Joanne Smythe" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Joanne Smythe", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#seen-alone-share")).ToHaveTextAsync("100%");
+        await Expect(page.Locator("svg.platform-ecomap")).ToContainTextAsync("alleged perpetrator toward");
+        await Expect(page.GetByText("Lead professional: Sam Taylor at outreach-bristol")).ToBeVisibleAsync();
+        await CheckAsync(page, "person");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a contact" }).ClickAsync();
+        await page.GetByLabel("Yes, contact was made").CheckAsync();
+        await page.Locator("#seen-alone-no").CheckAsync();
+        await page.GetByLabel("Mark Smythe (partner of, alleged perpetrator toward)").CheckAsync();
+        await page.GetByLabel("In her own words (optional)").FillAsync("He does the talking when we meet at the flat.");
+        await page.GetByLabel("This is a significant event").CheckAsync();
+        await CheckAsync(page, "record-a-contact");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the contact" }).ClickAsync();
+
+        await Expect(page.GetByText("The contact is in her chronology.")).ToBeVisibleAsync();
+        await Expect(page.Locator("#seen-alone-share")).ToHaveTextAsync("50%");
+        var newest = page.Locator(".platform-timeline__entry").First;
+        await Expect(newest).ToContainTextAsync("contact made, not seen alone");
+        await Expect(newest).ToContainTextAsync("He does the talking when we meet at the flat.");
+
+        await page.GotoAsync($"/people/{web.JoanneId}?significant=true#chronology");
+        await Expect(page.Locator(".platform-timeline__entry").First).ToContainTextAsync("contact made, not seen alone");
+        await Expect(page.Locator(".platform-timeline__entry:not(.platform-timeline__entry--significant)")).ToHaveCountAsync(0);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-csv").ClickAsync());
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("not seen alone", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("contact made, seen alone", csv, StringComparison.Ordinal); // filtered as shown: significant events only
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Empty(policyComplaints);
+    }
+
+    [SkippableFact]
+    public async Task A_bad_nhs_number_is_explained_beside_its_field_and_in_the_summary_with_everything_typed_still_there()
+    {
+        Skip.If(web.SkipReason is not null, web.SkipReason);
+        var page = await web.NewPageAsync();
+        await SignInAsync(page, "Support worker", StandaloneWeb.Agency, StandaloneWeb.Area);
+
+        await page.GotoAsync("/support/register");
+        await page.GetByLabel("Given names").FillAsync("Ada");
+        await page.GetByLabel("Family name").FillAsync("Lovelace");
+        await page.GetByLabel("Year").FillAsync("1990");
+        await page.GetByLabel("NHS number (optional)").FillAsync("1234567890");
+        await page.GetByLabel("Address line 1").FillAsync("1 High Street");
+        await page.GetByLabel("Local authority (GSS code)").FillAsync(StandaloneWeb.Area);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+
+        await Expect(page.Locator("#nhs-number-error")).ToContainTextAsync("NHS number must be 10 digits");
+        await Expect(page.Locator(".govuk-error-summary a[href='#nhs-number']")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Given names")).ToHaveValueAsync("Ada");
+        await Expect(page.GetByLabel("Family name")).ToHaveValueAsync("Lovelace");
+        await Expect(page.GetByLabel("Year")).ToHaveValueAsync("1990");
+        await Expect(page.GetByLabel("NHS number (optional)")).ToHaveValueAsync("1234567890");
+        await Expect(page.GetByLabel("Address line 1")).ToHaveValueAsync("1 High Street");
+        await Expect(page.GetByLabel("Local authority (GSS code)")).ToHaveValueAsync(StandaloneWeb.Area);
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: "));
+        await CheckAsync(page, "register-bad-nhs-number");
+    }
+
+    [SkippableFact]
+    public async Task A_worker_of_another_area_is_refused_and_opens_the_record_by_break_glass_with_a_reason()
+    {
+        Skip.If(web.SkipReason is not null, web.SkipReason);
+        var page = await web.NewPageAsync();
+        await SignInAsync(page, "Support worker", "outreach-gloucester", "E06000025");
+
+        var response = await page.GotoAsync($"/people/{web.JoanneId}");
+        Assert.Equal(403, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You do not have access to this record" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Break-glass is audited.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Joanne")).ToHaveCountAsync(0);
+        await CheckAsync(page, "break-glass");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the record by break-glass" }).ClickAsync();
+        await Expect(page.Locator("#break-glass-reason-error")).ToContainTextAsync("The reason is required");
+
+        await page.GetByLabel("Why do you need to open this record?").FillAsync("Police report a risk to life tonight; she is at our night shelter.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the record by break-glass" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Joanne Smythe", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Opened by break-glass: this look is audited.")).ToBeVisibleAsync();
+        await CheckAsync(page, "opened-by-break-glass");
+
+        // One look: the next visit is refused again.
+        var again = await page.GotoAsync($"/people/{web.JoanneId}");
+        Assert.Equal(403, again!.Status);
+    }
+
+    private static async Task SignInAsync(IPage page, string role, string agency, string area, bool shoot = false)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel(role, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Agency").FillAsync(agency);
+        await page.GetByLabel("Area you work in").FillAsync(area);
+        if (shoot)
+        {
+            await CheckAsync(page, "sign-in");
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>No serious or critical accessibility violation (axe), and a screenshot for the README.</summary>
+    private static async Task CheckAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StandaloneWeb.Screenshots, $"{name}.png"), FullPage = true });
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"{name}: {string.Join("\n", serious)}");
+    }
+
+    private static List<string> WatchForPolicyComplaints(IPage page)
+    {
+        var complaints = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                complaints.Add(message.Text);
+            }
+        };
+        return complaints;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Platform.Web.Navigation;
+
+namespace Platform.Web.Tests.Components;
+
+public sealed class NavigationTests
+{
+    private static ClaimsPrincipal As(string role) =>
+        new(new ClaimsIdentity([new Claim("sub", "someone"), new Claim("role", role)], "test", "sub", "role"));
+
+    [Fact]
+    public void A_support_worker_sees_the_support_pages_in_order()
+    {
+        var items = NavigationItems.For(As("support_worker"));
+
+        Assert.Equal(["/support/find", "/support/register", "/support/worklist"], items.Select(i => i.Href));
+    }
+
+    [Fact]
+    public void A_role_sees_no_page_of_a_folder_that_is_not_for_it_and_no_one_signed_out_sees_any()
+    {
+        Assert.DoesNotContain(NavigationItems.For(As("housing_officer")), i => i.Href.StartsWith("/support/", StringComparison.Ordinal));
+        Assert.Empty(NavigationItems.For(new ClaimsPrincipal(new ClaimsIdentity())));
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Security.Claims;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Http;
+using Platform.BuildingBlocks.Security;
+using Platform.Engagement.V1;
+using Platform.Web.Components.Shared;
+using Platform.Web.PlatformApi;
+
+namespace Platform.Web.Components.Pages.Support;
+
+/// <summary>The contact form as typed: kept whole when the platform refuses it, so nothing is lost.</summary>
+public sealed class ContactForm
+{
+    public static readonly FormFields Fields = new FormFields()
+        .Add("details.contact_at", "contact-date", "Date and time")
+        .Add("details.channel", "channel", "How")
+        .Add("details.outcome", "outcome", "Whether contact was made")
+        .Add("details.seen_alone", "seen-alone", "Seen alone")
+        .Add("details.others_present", "others-present", "Who else was there")
+        .Add("details.others_present_note", "others-present", "Anyone else")
+        .Add("details.persons_words", "persons-words", "Her own words")
+        .Add("details.note", "note", "The note")
+        .Add("details.location", "location", "Where")
+        .Add("details", "contact-date", "The contact");
+
+    public static readonly IReadOnlyList<(Channel Channel, string Label)> Channels =
+    [
+        (Channel.InPerson, "In person"), (Channel.OutreachVisit, "Outreach visit"), (Channel.Phone, "Phone"), (Channel.Text, "Text message"),
+        (Channel.Video, "Video call"), (Channel.Letter, "Letter"), (Channel.Email, "Email"),
+    ];
+
+    public static readonly IReadOnlyList<(Outcome Outcome, string Label)> Outcomes =
+    [
+        (Outcome.Made, "Yes, contact was made"), (Outcome.Attempted, "No, an attempt: she was not reached"), (Outcome.Declined, "She declined contact"),
+    ];
+
+    public static readonly IReadOnlyList<(Theme Theme, string Label)> Themes =
+    [
+        (Theme.Housing, "Housing"), (Theme.Alcohol, "Alcohol"), (Theme.Drugs, "Drugs"), (Theme.DomesticAbuse, "Domestic abuse"),
+        (Theme.CoerciveControl, "Coercive control"), (Theme.Finances, "Money"), (Theme.FinancialAbuse, "Financial abuse"),
+        (Theme.MentalHealth, "Mental health"), (Theme.PhysicalHealth, "Physical health"), (Theme.Children, "Children"),
+        (Theme.Offending, "Offending"), (Theme.SelfNeglect, "Self-neglect"), (Theme.SexualExploitation, "Sexual exploitation"),
+    ];
+
+    public string Date { get; init; } = "";
+    public string Time { get; init; } = "";
+    public Channel Channel { get; init; } = Channel.InPerson;
+    public Outcome Outcome { get; init; }
+    public string SeenAlone { get; init; } = "";
+    public IReadOnlySet<string> Others { get; init; } = new HashSet<string>();
+    public string OthersNote { get; init; } = "";
+    public string Location { get; init; } = "";
+    public string PersonsWords { get; init; } = "";
+    public IReadOnlySet<Theme> ThemeList { get; init; } = new HashSet<Theme>();
+    public string Note { get; init; } = "";
+    public bool Significant { get; init; }
+
+    public static ContactForm New(DateTime utcNow)
+    {
+        var now = Dates.Local(Timestamp.FromDateTime(utcNow));
+        return new ContactForm
+        {
+            Date = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Time = now.ToString("HH:mm", CultureInfo.InvariantCulture),
+        };
+    }
+
+    public static ContactForm From(IFormCollection form) => new()
+    {
+        Date = form["date"].ToString().Trim(),
+        Time = form["time"].ToString().Trim(),
+        Channel = System.Enum.TryParse<Channel>(form["channel"], out var channel) ? channel : Channel.Unspecified,
+        Outcome = System.Enum.TryParse<Outcome>(form["outcome"], out var outcome) ? outcome : Outcome.Unspecified,
+        SeenAlone = form["seenAlone"].ToString(),
+        Others = form["others"].Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o!).ToHashSet(),
+        OthersNote = form["othersNote"].ToString().Trim(),
+        Location = form["location"].ToString().Trim(),
+        PersonsWords = form["personsWords"].ToString().Trim(),
+        ThemeList = form["themes"].Select(t => System.Enum.TryParse<Theme>(t, out var theme) ? theme : Theme.Unspecified).Where(t => t != Theme.Unspecified).ToHashSet(),
+        Note = form["note"].ToString().Trim(),
+        Significant = form["significant"] == "true",
+    };
+
+    /// <summary>The contact as the platform takes it, or what must be answered first.</summary>
+    public (ContactDetails Details, List<FieldProblem> Problems) ToDetails(string personId, ClaimsPrincipal user, DateTime utcNow)
+    {
+        var problems = new List<FieldProblem>();
+        var details = new ContactDetails
+        {
+            PersonId = personId, Agency = user.FindFirst(PlatformClaims.Agency)?.Value ?? "", Worker = user.FindFirst(PlatformClaims.Subject)?.Value ?? "",
+            Channel = Channel, Outcome = Outcome, SeenAlone = SeenAlone == "yes", OthersPresentNote = OthersNote, Location = Location,
+            PersonsWords = PersonsWords, Note = Note, Significant = Significant,
+        };
+        details.OthersPresent.AddRange(Others);
+        details.Themes.AddRange(ThemeList.Order());
+        if (!DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || !TimeOnly.TryParseExact(Time.Length == 0 ? "12:00" : Time, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            problems.Add(new FieldProblem("details.contact_at", "must be a real date, such as 27/03/2026, and a time such as 14:30"));
+        }
+        else
+        {
+            details.ContactAt = Timestamp.FromDateTime(Dates.ToUtc(day.ToDateTime(time)));
+        }
+        if (Channel == Channel.Unspecified)
+        {
+            problems.Add(new FieldProblem("details.channel", "must be chosen"));
+        }
+        if (Outcome == Outcome.Unspecified)
+        {
+            problems.Add(new FieldProblem("details.outcome", "must be chosen"));
+        }
+        if (Outcome == Outcome.Made && SeenAlone.Length == 0)
+        {
+            problems.Add(new FieldProblem("details.seen_alone", "must be answered when contact was made"));
+        }
+        return (details, problems);
+    }
+}

@@ -1,0 +1,13 @@
+using Platform.BuildingBlocks.Security;
+
+namespace Platform.Web.Navigation;
+
+/// <summary>Who opens which folder of pages (the platform's roles; the platform decides each record).</summary>
+public static class WebRoles
+{
+    /// <summary>A person's record and chronology: every role that works with people.</summary>
+    public const string People = PlatformRoles.SupportWorker + "," + PlatformRoles.HousingOfficer + "," + PlatformRoles.SafeguardingLead + "," + PlatformRoles.Admin;
+
+    /// <summary>Support work: finding and registering people, contacts, outreach and handovers.</summary>
+    public const string Support = PlatformRoles.SupportWorker + "," + PlatformRoles.SafeguardingLead + "," + PlatformRoles.Admin;
+}
