@@ -1,6 +1,7 @@
 using Platform.Engagement;
 using Platform.Housing;
 using Platform.Registry;
+using Platform.Safeguarding;
 using Platform.Testing;
 
 namespace Platform.BuildingBlocks.Tests.Hosting;
@@ -9,7 +10,7 @@ namespace Platform.BuildingBlocks.Tests.Hosting;
 public static class WholePlatform
 {
     /// <summary>The services added below, checked against the standalone host's Program.cs.</summary>
-    public static readonly IReadOnlyList<string> Services = ["Registry", "Engagement", "Housing"];
+    public static readonly IReadOnlyList<string> Services = ["Registry", "Engagement", "Housing", "Safeguarding"];
 
     public static Task<TestHost> StartAsync(TestHostOptions? options = null) =>
         TestHost.StartAsync(
@@ -18,12 +19,14 @@ public static class WholePlatform
                 builder.AddRegistry();
                 builder.AddEngagement();
                 builder.AddHousing();
+                builder.AddSafeguarding();
             },
             app =>
             {
                 app.MapRegistry();
                 app.MapEngagement();
                 app.MapHousing();
+                app.MapSafeguarding();
             },
             options);
 }

@@ -1,5 +1,5 @@
 using Platform.Engagement.Domain;
-using Platform.Engagement.Grpc;
+using Platform.BuildingBlocks.Data;
 using Platform.Engagement.V1;
 
 namespace Platform.Engagement.Tests.Domain;
