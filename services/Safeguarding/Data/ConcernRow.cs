@@ -37,6 +37,8 @@ public sealed class StageChangeRow
 {
     public string ChangeId { get; set; } = "";
     public string ConcernId { get; set; } = "";
+    /// <summary>The concern's version the move made: orders the moves.</summary>
+    public long Version { get; set; }
     public string? FromStage { get; set; }
     public string ToStage { get; set; } = "";
     public string Reason { get; set; } = "";

@@ -21,8 +21,8 @@ public sealed class ConcernStore
 
     internal const string InsertStageChange =
         """
-        INSERT INTO concern_stage_changes (change_id, concern_id, from_stage, to_stage, reason, changed_by, agency, changed_at)
-        VALUES (@ChangeId, @ConcernId, @FromStage, @ToStage, @Reason, @ChangedBy, @Agency, @ChangedAt)
+        INSERT INTO concern_stage_changes (change_id, concern_id, version, from_stage, to_stage, reason, changed_by, agency, changed_at)
+        VALUES (@ChangeId, @ConcernId, @Version, @FromStage, @ToStage, @Reason, @ChangedBy, @Agency, @ChangedAt)
         """;
 
     /// <summary>Every later change writes the whole mutable part, guarded by the version it was read at.</summary>
@@ -44,7 +44,7 @@ public sealed class ConcernStore
     internal const string SelectCategories = "SELECT category FROM concern_categories WHERE concern_id = @ConcernId ORDER BY category";
 
     internal const string SelectStageChanges =
-        "SELECT * FROM concern_stage_changes WHERE concern_id = @ConcernId ORDER BY changed_at, change_id";
+        "SELECT * FROM concern_stage_changes WHERE concern_id = @ConcernId ORDER BY version";
 
     public async Task InsertAsync(DbConnection db, DbTransaction tx, ConcernRow row, StageChangeRow first)
     {
@@ -97,6 +97,7 @@ public sealed class ConcernStore
         row.Version++;
         if (change is not null)
         {
+            change.Version = row.Version;
             await db.ExecuteAsync(InsertStageChange, change, tx);
         }
     }

@@ -57,7 +57,9 @@ public sealed class DomesticAbuseStore
     internal const string SelectMaracByPerson =
         "SELECT * FROM marac_referrals WHERE person_id = @PersonId ORDER BY referred_at DESC, marac_referral_id";
 
-    internal const string SelectLastMaracReferral = "SELECT MAX(referred_at) FROM marac_referrals WHERE person_id = @PersonId";
+    /// <summary>Newest first; a person has few. (MAX() would hand the instant handler a NULL when there are none.)</summary>
+    internal const string SelectMaracReferralTimes =
+        "SELECT referred_at FROM marac_referrals WHERE person_id = @PersonId ORDER BY referred_at DESC";
 
     internal const string UpdateMeeting =
         """
@@ -87,8 +89,23 @@ public sealed class DomesticAbuseStore
         }
     }
 
-    public async Task<IReadOnlyList<DashAssessmentRow>> AssessmentsAsync(DbConnection db, DbTransaction tx, string personId) =>
-        (await db.QueryAsync<DashAssessmentRow>(SelectAssessments, new { PersonId = personId }, tx)).ToList();
+    /// <summary>
+    /// Newest first, by the chain of supersession (the current one, then the one it superseded, …):
+    /// two assessments recorded in the same instant still come back in the order they were recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<DashAssessmentRow>> AssessmentsAsync(DbConnection db, DbTransaction tx, string personId)
+    {
+        var rows = (await db.QueryAsync<DashAssessmentRow>(SelectAssessments, new { PersonId = personId }, tx)).ToList();
+        var bySuccessor = rows.Where(r => r.SupersededByAssessmentId is not null)
+            .ToDictionary(r => r.SupersededByAssessmentId!, StringComparer.Ordinal);
+        var chain = new List<DashAssessmentRow>(rows.Count);
+        for (var row = rows.FirstOrDefault(r => r.SupersededByAssessmentId is null); row is not null;
+             row = bySuccessor.GetValueOrDefault(row.AssessmentId))
+        {
+            chain.Add(row);
+        }
+        return chain;
+    }
 
     public Task<string?> PersonOfAssessmentAsync(DbConnection db, DbTransaction tx, string assessmentId) =>
         db.QuerySingleOrDefaultAsync<string?>(SelectAssessmentPerson, new { AssessmentId = assessmentId }, tx);
@@ -102,8 +119,9 @@ public sealed class DomesticAbuseStore
     public async Task<IReadOnlyList<MaracReferralRow>> MaracReferralsAsync(DbConnection db, DbTransaction tx, string personId) =>
         (await db.QueryAsync<MaracReferralRow>(SelectMaracByPerson, new { PersonId = personId }, tx)).ToList();
 
-    public Task<DateTimeOffset?> LastMaracReferralAsync(DbConnection db, DbTransaction tx, string personId) =>
-        db.QuerySingleAsync<DateTimeOffset?>(SelectLastMaracReferral, new { PersonId = personId }, tx);
+    public async Task<DateTimeOffset?> LastMaracReferralAsync(DbConnection db, DbTransaction tx, string personId) =>
+        (await db.QueryAsync<DateTimeOffset>(SelectMaracReferralTimes, new { PersonId = personId }, tx))
+            .Select(at => (DateTimeOffset?)at).FirstOrDefault();
 
     public async Task RecordMeetingAsync(DbConnection db, DbTransaction tx, MaracReferralRow row, long expectedVersion)
     {

@@ -31,7 +31,7 @@ public sealed partial class ConcernGrpcService(
         {
             var first = new StageChangeRow
             {
-                ChangeId = Guid.NewGuid().ToString(), ConcernId = row.ConcernId, ToStage = row.Stage, Reason = "concern raised",
+                ChangeId = Guid.NewGuid().ToString(), ConcernId = row.ConcernId, Version = 1, ToStage = row.Stage, Reason = "concern raised",
                 ChangedBy = caller.Subject, Agency = caller.Agency, ChangedAt = now,
             };
             await concerns.InsertAsync(db, tx, row, first);

@@ -66,7 +66,8 @@ public sealed class ConcernStagesTests
         var refusal = ConcernStages.Refusal(Stage.InformationGathering, Stage.Enquiry, null);
 
         Assert.Contains("decision to enquire", refusal);
-        Assert.Contains("Allowed from information gathering: ", refusal);
+        Assert.Contains("Record the section 42 decision first", refusal);
+        Assert.Contains("Allowed from concern: information gathering.", ConcernStages.Refusal(Stage.Concern, Stage.Enquiry, null));
     }
 
     [Fact]

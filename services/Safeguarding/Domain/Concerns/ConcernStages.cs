@@ -24,7 +24,7 @@ public static class ConcernStages
 
     /// <summary>Stages a concern may move to now, given its decision (null: none yet).</summary>
     public static IReadOnlyList<Stage> Allowed(Stage from, EnquiryDecision? decision) =>
-        From(from).Where(to => Refusal(from, to, decision) is null).ToList();
+        From(from).Where(to => Condition(from, to, decision) is null).ToList();
 
     /// <summary>Null when the move may go ahead; otherwise why not, naming the stages that are allowed.</summary>
     public static string? Refusal(Stage from, Stage to, EnquiryDecision? decision)
@@ -33,14 +33,20 @@ public static class ConcernStages
         {
             return $"A concern at stage {Word(from)} cannot move to {Word(to)}. {AllowedText(from, decision)}";
         }
+        return Condition(from, to, decision) is { } unmet ? $"{unmet} {AllowedText(from, decision)}" : null;
+    }
+
+    /// <summary>What a move the machine has needs from the decision; null when nothing is missing.</summary>
+    private static string? Condition(Stage from, Stage to, EnquiryDecision? decision)
+    {
         var enquires = decision is EnquiryDecision.Section42 or EnquiryDecision.OtherEnquiry;
         if (to == Stage.Enquiry && !enquires)
         {
-            return $"An enquiry needs a decision to enquire (section 42 or other) first. {AllowedText(from, decision)}";
+            return "An enquiry needs a decision to enquire (section 42 or other) first.";
         }
         if (to == Stage.Closed && from is Stage.Concern or Stage.InformationGathering && decision != EnquiryDecision.NoFurtherAction)
         {
-            return $"A concern closes before an enquiry only on a decision of no further action. {AllowedText(from, decision)}";
+            return "A concern closes before an enquiry only on a decision of no further action.";
         }
         return null;
     }
@@ -54,8 +60,10 @@ public static class ConcernStages
     private static string AllowedText(Stage from, EnquiryDecision? decision)
     {
         var allowed = Allowed(from, decision);
-        return allowed.Count == 0
-            ? "It is closed: no stage follows."
-            : $"Allowed from {Word(from)}: {string.Join(", ", allowed.Select(Word))}.";
+        if (allowed.Count > 0)
+        {
+            return $"Allowed from {Word(from)}: {string.Join(", ", allowed.Select(Word))}.";
+        }
+        return from == Stage.Closed ? "It is closed: no stage follows." : "Record the section 42 decision first.";
     }
 }

@@ -38,10 +38,12 @@ CREATE TABLE concern_categories (
     PRIMARY KEY (concern_id, category)
 );
 
--- Every stage a concern moved through: who moved it, from which agency, and why.
+-- Every stage a concern moved through: who moved it, from which agency, and why; in the order of
+-- the concern's version the move made.
 CREATE TABLE concern_stage_changes (
     change_id  TEXT PRIMARY KEY,
     concern_id TEXT NOT NULL REFERENCES concerns (concern_id),
+    version    INTEGER NOT NULL,
     from_stage TEXT NULL,
     to_stage   TEXT NOT NULL,
     reason     TEXT NOT NULL,
@@ -49,7 +51,7 @@ CREATE TABLE concern_stage_changes (
     agency     TEXT NOT NULL,
     changed_at TEXT NOT NULL
 );
-CREATE INDEX ix_concern_stage_changes_concern ON concern_stage_changes (concern_id, changed_at);
+CREATE UNIQUE INDEX ux_concern_stage_changes_concern ON concern_stage_changes (concern_id, version);
 
 -- Domestic abuse incidents against a person.
 CREATE TABLE incidents (

@@ -39,10 +39,12 @@ CREATE TABLE dbo.concern_categories (
     CONSTRAINT pk_concern_categories PRIMARY KEY (concern_id, category)
 );
 
--- Every stage a concern moved through: who moved it, from which agency, and why.
+-- Every stage a concern moved through: who moved it, from which agency, and why; in the order of
+-- the concern's version the move made.
 CREATE TABLE dbo.concern_stage_changes (
     change_id  VARCHAR(36) NOT NULL CONSTRAINT pk_concern_stage_changes PRIMARY KEY,
     concern_id VARCHAR(36) NOT NULL CONSTRAINT fk_concern_stage_changes_concern REFERENCES dbo.concerns (concern_id),
+    version    BIGINT NOT NULL,
     from_stage VARCHAR(40) NULL,
     to_stage   VARCHAR(40) NOT NULL,
     reason     NVARCHAR(500) NOT NULL,
@@ -50,7 +52,7 @@ CREATE TABLE dbo.concern_stage_changes (
     agency     NVARCHAR(100) COLLATE Latin1_General_100_BIN2 NOT NULL,
     changed_at DATETIMEOFFSET NOT NULL
 );
-CREATE INDEX ix_concern_stage_changes_concern ON dbo.concern_stage_changes (concern_id, changed_at);
+CREATE UNIQUE INDEX ux_concern_stage_changes_concern ON dbo.concern_stage_changes (concern_id, version);
 
 -- Domestic abuse incidents against a person.
 CREATE TABLE dbo.incidents (
