@@ -39,7 +39,7 @@ public sealed class EnumWordsTests
         string[] stored =
         [
             EntryKinds.Contact, EntryKinds.Move, EntryKinds.InvolvementStarted, EntryKinds.InvolvementEnded, EntryKinds.Relationship,
-            EntryKinds.RiskChanged, EntryKinds.Offer, EntryKinds.Tenancy, EntryKinds.Disengagement, EntryKinds.Handover, EntryKinds.OutreachRequested,
+            EntryKinds.RiskChanged, EntryKinds.Offer, EntryKinds.Tenancy, EntryKinds.Disengagement, EntryKinds.Handover, EntryKinds.OutreachRequested, EntryKinds.Safeguarding,
         ];
 
         Assert.Equal(stored.Order(StringComparer.Ordinal),
