@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The distributed platform on one machine, without Docker: the registry, engagement and housing
-# services, the web app and the YARP gateway as separate processes, talking over RabbitMQ (from apt), each
+# The distributed platform on one machine, without Docker: the registry, engagement, housing and
+# safeguarding services, the web app and the YARP gateway as separate processes, talking over RabbitMQ (from apt), each
 # service with its own SQLite file.
 #
 #   scripts/run-distributed.sh start    build, start RabbitMQ if it is local and stopped, start each
@@ -37,7 +37,8 @@ processes=(
   "registry   services/Registry        Platform.Registry   5201 5281"
   "engagement services/Engagement      Platform.Engagement 5202 5282"
   "housing    services/Housing         Platform.Housing    5203 5283"
-  "web        web/Platform.Web         Platform.Web        5204 5190"
+  "safeguarding services/Safeguarding  Platform.Safeguarding 5204 5284"
+  "web        web/Platform.Web         Platform.Web        5205 5190"
   "gateway    gateway/Platform.Gateway Platform.Gateway    5100 5180"
 )
 

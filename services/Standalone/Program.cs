@@ -4,6 +4,7 @@ using Platform.BuildingBlocks.Messaging;
 using Platform.Engagement;
 using Platform.Housing;
 using Platform.Registry;
+using Platform.Safeguarding;
 using Platform.Web;
 
 // Standalone: every service in one process, each with its own SQLite file, over the in-memory bus,
@@ -13,6 +14,7 @@ builder.AddServiceDefaults("platform-standalone");
 builder.AddRegistry();
 builder.AddEngagement();
 builder.AddHousing();
+builder.AddSafeguarding();
 // The platform's audit API over every service's own database.
 builder.AddAuditTrail();
 builder.AddEventBus();
@@ -24,6 +26,7 @@ app.MapServiceDefaults();
 app.MapRegistry();
 app.MapEngagement();
 app.MapHousing();
+app.MapSafeguarding();
 app.MapAuditTrail();
 app.MapOutboxAdministration();
 app.MapPlatformWeb();

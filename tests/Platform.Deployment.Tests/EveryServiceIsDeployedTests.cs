@@ -23,13 +23,14 @@ public sealed class EveryServiceIsDeployedTests
             .ToList();
 
     [Fact]
-    public void The_registry_engagement_and_housing_are_among_the_services()
+    public void The_registry_engagement_housing_and_safeguarding_are_among_the_services()
     {
         var services = ServiceNames();
 
         Assert.Contains("Registry", services);
         Assert.Contains("Engagement", services);
         Assert.Contains("Housing", services);
+        Assert.Contains("Safeguarding", services);
     }
 
     [Theory]

@@ -24,6 +24,7 @@ public sealed partial class KustomizeOverlayTests
         Assert.Contains(rendered.Deployments, d => d.Metadata.Name == "registry");
         Assert.Contains(rendered.Deployments, d => d.Metadata.Name == "engagement");
         Assert.Contains(rendered.Deployments, d => d.Metadata.Name == "housing");
+        Assert.Contains(rendered.Deployments, d => d.Metadata.Name == "safeguarding");
         Assert.Contains(rendered.Deployments, d => d.Metadata.Name == "gateway");
         Assert.Contains(rendered.OfKind<V1Namespace>(), n => n.Metadata.Name == "platform");
         foreach (var item in rendered.Objects.OfType<IMetadata<V1ObjectMeta>>().Where(o => o is not V1Namespace))

@@ -40,6 +40,10 @@ public sealed class Validator
         return Check(Convert.ToInt32(value, null) != 0, field, "is required");
     }
 
+    /// <summary>An update says which version of the record it changes (optimistic concurrency).</summary>
+    public Validator ExpectedVersion(long expectedVersion) =>
+        Check(expectedVersion > 0, "expected_version", "is required: the version you read");
+
     public Validator RequiredId(string? value, string field) =>
         Check(Guid.TryParse(value, out _), field, "must be an id returned by the platform");
 

@@ -22,6 +22,9 @@ public static class ChronologyRegistration
         services.AddChronologySource<OfferDeclined, OfferEntries>("chronology-offer-declined");
         services.AddChronologySource<TenancyStarted, TenancyEntries>("chronology-tenancy-started");
         services.AddChronologySource<TenancyEnded, TenancyEntries>("chronology-tenancy-ended");
+        services.AddChronologySource<ConcernRaised, SafeguardingEntries>("chronology-concern-raised");
+        services.AddChronologySource<EnquiryStarted, SafeguardingEntries>("chronology-enquiry-started");
+        services.AddChronologySource<MaracReferralRecommended, SafeguardingEntries>("chronology-marac-referral-recommended");
         return services;
     }
 

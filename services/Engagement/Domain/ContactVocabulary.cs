@@ -30,4 +30,5 @@ public static class EntryKinds
     public const string Disengagement = "disengagement";
     public const string Handover = "handover";
     public const string OutreachRequested = "outreach-requested";
+    public const string Safeguarding = "safeguarding";
 }

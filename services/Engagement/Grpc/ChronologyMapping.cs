@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Platform.BuildingBlocks.Data;
 using Platform.Engagement.Data;
 using Platform.Engagement.V1;
 

@@ -2,6 +2,7 @@ using Platform.BuildingBlocks.Audit;
 using Platform.Engagement;
 using Platform.Housing;
 using Platform.Registry;
+using Platform.Safeguarding;
 using Platform.Testing;
 
 namespace Platform.BuildingBlocks.Tests.Hosting;
@@ -10,7 +11,7 @@ namespace Platform.BuildingBlocks.Tests.Hosting;
 public static class WholePlatform
 {
     /// <summary>The services with a database of their own, added below.</summary>
-    public static readonly IReadOnlyList<string> Services = ["Registry", "Engagement", "Housing"];
+    public static readonly IReadOnlyList<string> Services = ["Registry", "Engagement", "Housing", "Safeguarding"];
 
     /// <summary>Everything added below (the services and the audit API over them), checked against the standalone host's Program.cs.</summary>
     public static readonly IReadOnlyList<string> Additions = [.. Services, "AuditTrail"];
@@ -26,6 +27,7 @@ public static class WholePlatform
                 builder.AddRegistry();
                 builder.AddEngagement();
                 builder.AddHousing();
+                builder.AddSafeguarding();
                 builder.AddAuditTrail();
             },
             app =>
@@ -33,6 +35,7 @@ public static class WholePlatform
                 app.MapRegistry();
                 app.MapEngagement();
                 app.MapHousing();
+                app.MapSafeguarding();
                 app.MapAuditTrail();
             },
             options);

@@ -6,6 +6,7 @@ using Platform.BuildingBlocks.Data.Migrations;
 using Platform.Engagement;
 using Platform.Housing;
 using Platform.Registry;
+using Platform.Safeguarding;
 
 namespace Platform.BuildingBlocks.Tests.Sql;
 
@@ -20,7 +21,7 @@ public static partial class CodeStatements
     /// <summary>The building blocks first: their statements run against every service's database.</summary>
     public static readonly IReadOnlyList<Assembly> Assemblies =
         [typeof(MigrationRunner).Assembly, typeof(RegistryDatabase).Assembly, typeof(EngagementDatabase).Assembly,
-         typeof(HousingDatabase).Assembly];
+         typeof(HousingDatabase).Assembly, typeof(SafeguardingDatabase).Assembly];
 
     private static readonly int[] Counts = [1, 2, 3];
 

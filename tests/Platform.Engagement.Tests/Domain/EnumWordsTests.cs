@@ -1,5 +1,5 @@
 using Platform.Engagement.Domain;
-using Platform.Engagement.Grpc;
+using Platform.BuildingBlocks.Data;
 using Platform.Engagement.V1;
 
 namespace Platform.Engagement.Tests.Domain;
@@ -39,7 +39,7 @@ public sealed class EnumWordsTests
         string[] stored =
         [
             EntryKinds.Contact, EntryKinds.Move, EntryKinds.InvolvementStarted, EntryKinds.InvolvementEnded, EntryKinds.Relationship,
-            EntryKinds.RiskChanged, EntryKinds.Offer, EntryKinds.Tenancy, EntryKinds.Disengagement, EntryKinds.Handover, EntryKinds.OutreachRequested,
+            EntryKinds.RiskChanged, EntryKinds.Offer, EntryKinds.Tenancy, EntryKinds.Disengagement, EntryKinds.Handover, EntryKinds.OutreachRequested, EntryKinds.Safeguarding,
         ];
 
         Assert.Equal(stored.Order(StringComparer.Ordinal),

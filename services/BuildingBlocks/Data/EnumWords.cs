@@ -1,13 +1,14 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace Platform.Engagement.Grpc;
+namespace Platform.BuildingBlocks.Data;
 
 /// <summary>
 /// An API enum value as the word it is stored with, and back: <c>Channel.OutreachVisit</c> is
 /// "outreach-visit". The words are derived from the enum names, so adding a value needs no table.
 /// </summary>
-internal static class EnumWords<TEnum> where TEnum : struct, Enum
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "One table per enum type: EnumWords<Channel>.Word(value) reads as it is used.")]
+public static class EnumWords<TEnum> where TEnum : struct, Enum
 {
     private static readonly FrozenDictionary<TEnum, string> Words = Enum.GetValues<TEnum>()
         .Where(value => Convert.ToInt32(value, null) != 0)

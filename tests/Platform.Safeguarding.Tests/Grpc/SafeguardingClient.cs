@@ -1,0 +1,12 @@
+using Grpc.Net.Client;
+using Platform.Safeguarding.V1;
+
+namespace Platform.Safeguarding.Tests.Grpc;
+
+/// <summary>The safeguarding service's gRPC services over one channel, as one caller.</summary>
+public sealed class SafeguardingClient(GrpcChannel channel)
+{
+    public ConcernService.ConcernServiceClient Concerns { get; } = new(channel);
+
+    public DomesticAbuseService.DomesticAbuseServiceClient DomesticAbuse { get; } = new(channel);
+}
