@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Messaging;
 using Platform.Engagement;
 using Platform.Housing;
 using Platform.Registry;
@@ -24,6 +25,7 @@ public static class WholePlatform
                 app.MapRegistry();
                 app.MapEngagement();
                 app.MapHousing();
+                app.MapOutboxAdministration();
             },
             options);
 }
