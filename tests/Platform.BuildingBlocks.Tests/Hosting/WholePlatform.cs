@@ -1,4 +1,5 @@
 using Platform.BuildingBlocks.Audit;
+using Platform.BuildingBlocks.Messaging;
 using Platform.Engagement;
 using Platform.Housing;
 using Platform.Registry;
@@ -37,6 +38,7 @@ public static class WholePlatform
                 app.MapHousing();
                 app.MapSafeguarding();
                 app.MapAuditTrail();
+                app.MapOutboxAdministration();
             },
             options);
 }

@@ -149,8 +149,8 @@ public sealed class OutboxPoisonRowTests : IAsyncLifetime
         Assert.Equal(messageId, parked.MessageId);
         Assert.Equal(3, parked.Attempts);
         Assert.Contains("person-vanished", parked.LastError, StringComparison.Ordinal);
-        Assert.True(requeued);
-        Assert.False(again);
+        Assert.Equal(messageId, requeued?.MessageId);
+        Assert.Null(again);
         Assert.Equal(1, sent);
         Assert.Equal(Guid.Parse(messageId), Assert.Single(_bus.Published.Of<PersonRegistered>()).MessageId);
         Assert.Empty(await admin.ListParkedAsync(0, 10, CancellationToken.None));
