@@ -76,7 +76,7 @@ public sealed class NameCandidateTests(NameCandidateTests.Population population)
         var parameters = new DynamicParameters();
         for (var i = 0; i < keys.Count; i++)
         {
-            parameters.Add($"K{i}", keys[i]);
+            parameters.Add($"K{i}", SqlDialect.ListParameter(keys[i]));
         }
         parameters.Add("Take", Take);
         return (await db.QueryAsync<string>(CandidateQueries.ByAllTokens(keys.Count, SqlDialect.Sqlite), parameters)).AsList();
