@@ -55,7 +55,7 @@ public static class EventBusExtensions
             {
                 bus.AddConfigureEndpointsCallback((queueName, endpoint) =>
                     RabbitMqTopology.ConfigureQuorumQueue(queueName, endpoint, options.RabbitMq));
-                bus.UsingRabbitMq((context, cfg) => RabbitMqTopology.Configure(context, cfg, options.RabbitMq));
+                bus.UsingRabbitMq((context, cfg) => RabbitMqTopology.Configure(context, cfg, options));
             }
             else
             {
