@@ -28,8 +28,8 @@ public sealed class FaultRun(string mode, ITestOutputHelper output)
     public async Task<Workload> WriteThroughFaultsAsync(Workload workload, IReadOnlyList<(double AtShare, string Name, Func<Task> Apply)> faults)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
-        await workload.SeedAsync(people: 200, units: Math.Max(1, WritesWanted * 3 / 100), timeout.Token);
-        Log($"seeded 200 people and {workload.Units.Count} units");
+        await workload.SeedAsync(people: 150, units: Math.Max(1, WritesWanted * 2 / 100), timeout.Token);
+        Log($"seeded {workload.SeedPeople.Count} people and {workload.Units.Count} units, known to engagement and housing");
         var writes = WritesWanted;
         var running = workload.RunAsync(writes, Setting("FAULTS_CALLERS", 16), Setting("FAULTS_RATE", 70), timeout.Token);
         foreach (var (atShare, name, apply) in faults)
@@ -37,6 +37,10 @@ public sealed class FaultRun(string mode, ITestOutputHelper output)
             while (workload.Completed < atShare * writes && !running.IsCompleted)
             {
                 await Task.Delay(50);
+            }
+            if (running.IsFaulted)
+            {
+                break; // awaited below, which throws why
             }
             var at = workload.Completed;
             var started = _elapsed.Elapsed;

@@ -46,7 +46,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             await using var gateway = await HostProcess.StartAsync("gateway", "gateway/Platform.Gateway", "Platform.Gateway", folder, gatewaySettings);
             run.Log("registry, engagement, housing and the gateway are ready");
 
-            var workload = new Workload(gateway.GrpcAddress, housing.Database("housing"));
+            var workload = new Workload(gateway.GrpcAddress, engagement.Database("engagement"), housing.Database("housing"));
             await run.WriteThroughFaultsAsync(workload,
             [
                 (0.06, "broker-stopped", broker.StopAsync),
@@ -94,7 +94,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             await using var host = await HostProcess.StartAsync("standalone", "services/Standalone", "Platform.Standalone", folder, Unlimited);
             run.Log("the standalone host is ready");
 
-            var workload = new Workload(host.GrpcAddress, host.Database("housing"));
+            var workload = new Workload(host.GrpcAddress, host.Database("engagement"), host.Database("housing"));
             await run.WriteThroughFaultsAsync(workload,
             [
                 (0.30, "standalone-killed", () => RestartAsync(host)),

@@ -83,6 +83,8 @@ public sealed class Verification
         Count(contacts.Values.Sum(), contacts.Count, "rows per contact");
         Count(contacts.Count, workload.Contacts.Count, "contacts stored that were acknowledged");
 
+        var needs = Query(housing, "SELECT person_id FROM needs_profiles", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        Count(workload.NeedsProfiles.Count(needs.Contains), workload.NeedsProfiles.Count, "needs profiles stored");
         var vacancies = Query(housing, "SELECT unit_id, COUNT(*) FROM vacancies GROUP BY unit_id", r => (Unit: r.GetString(0), Count: r.GetInt64(1)))
             .ToDictionary(v => v.Unit, v => v.Count);
         Count(workload.Vacancies.Keys.Count(vacancies.ContainsKey), workload.Vacancies.Count, "vacancies stored");

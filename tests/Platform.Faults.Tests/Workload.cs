@@ -42,6 +42,7 @@ public sealed class Workload
     ];
 
     private readonly GrpcChannel _channel;
+    private readonly string _engagementDatabase;
     private readonly string _housingDatabase;
     private readonly Metadata _worker;
     private readonly Metadata _officer;
@@ -50,7 +51,7 @@ public sealed class Workload
     private long _started;
     private Stopwatch _clock = Stopwatch.StartNew();
 
-    public Workload(Uri address, string housingDatabase)
+    public Workload(Uri address, string engagementDatabase, string housingDatabase)
     {
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
@@ -62,6 +63,7 @@ public sealed class Workload
                 KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
             },
         });
+        _engagementDatabase = engagementDatabase;
         _housingDatabase = housingDatabase;
         _worker = Auth("support_worker", "faults-worker");
         _officer = Auth("housing_officer", "faults-officer");
@@ -78,6 +80,8 @@ public sealed class Workload
 
     public ConcurrentBag<string> Contacts { get; } = [];
 
+    public ConcurrentBag<string> NeedsProfiles { get; } = [];
+
     public ConcurrentDictionary<string, string> Vacancies { get; } = new();
 
     public ConcurrentDictionary<string, string> Offers { get; } = new();
@@ -86,7 +90,7 @@ public sealed class Workload
 
     public long Retries => Interlocked.Read(ref _retries);
 
-    public long Writes => Registrations.Count + Moves.Count + Contacts.Count + Vacancies.Count + Offers.Count;
+    public long Writes => Registrations.Count + Moves.Count + Contacts.Count + NeedsProfiles.Count + Vacancies.Count + Offers.Count;
 
     /// <summary>People, a provider, a scheme and units to work on, before any fault.</summary>
     public async Task SeedAsync(int people, int units, CancellationToken cancellationToken)
@@ -108,6 +112,27 @@ public sealed class Workload
             async (i, _) => created.Add((await Retry(o => catalogue.CreateUnitAsync(
                 new CreateUnitRequest { SchemeId = scheme.SchemeId, Name = $"Unit {i}" }, o).ResponseAsync, _officer, cancellationToken)).UnitId));
         Units.AddRange(created.Order(StringComparer.Ordinal));
+
+        // Contacts and offers are for people engagement and housing have heard of.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (await CountAsync(_engagementDatabase, "SELECT COUNT(*) FROM access_persons") < people
+               || await CountAsync(_housingDatabase, "SELECT COUNT(*) FROM access_persons") < people)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Engagement and housing did not hear of the seeded people in 2 minutes.");
+            }
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    private static async Task<long> CountAsync(string database, string sql)
+    {
+        await using var db = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
     /// <summary>
@@ -117,10 +142,10 @@ public sealed class Workload
     /// </summary>
     public async Task RunAsync(int writes, int callers, double ratePerSecond, CancellationToken cancellationToken)
     {
-        var housingCycles = Math.Min(Units.Count, Math.Min(SeedPeople.Count, writes * 3 / 100));
+        var housingCycles = Math.Min(Units.Count, SeedPeople.Count);
         var moves = writes * 26 / 100;
         var registrations = writes * 24 / 100;
-        var contacts = writes - registrations - moves - 2 * housingCycles;
+        var contacts = writes - registrations - moves - 3 * housingCycles;
         var plans = Enumerable.Range(0, callers).Select(_ => new List<Func<Task>>()).ToList();
         for (var n = 0; n < registrations; n++)
         {
@@ -161,15 +186,25 @@ public sealed class Workload
             plan.AddRange(shuffled);
         }
         _clock = Stopwatch.StartNew();
+        // A write that fails for good stops every caller: the run has failed.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await Task.WhenAll(plans.Select(plan => Task.Run(async () =>
         {
-            foreach (var write in plan)
+            try
             {
-                await PaceAsync(ratePerSecond, cancellationToken);
-                await write();
-                Interlocked.Increment(ref _completed);
+                foreach (var write in plan)
+                {
+                    await PaceAsync(ratePerSecond, failed.Token);
+                    await write();
+                    Interlocked.Increment(ref _completed);
+                }
             }
-        }, cancellationToken)));
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }, failed.Token)));
     }
 
     private async Task PaceAsync(double ratePerSecond, CancellationToken cancellationToken)
@@ -286,8 +321,35 @@ public sealed class Workload
         Contacts.Add(sourceId);
     }
 
+    /// <summary>Her needs (a first profile: version 0), a vacancy on the unit, and the offer of it to her.</summary>
     private async Task OfferAsync(string unitId, string personId, CancellationToken cancellationToken)
     {
+        var needs = new NeedsService.NeedsServiceClient(_channel);
+        while (true)
+        {
+            try
+            {
+                await needs.SetNeedsProfileAsync(new SetNeedsProfileRequest
+                {
+                    PersonId = personId, ExpectedVersion = 0, Profile = new NeedsProfile { SupportHoursNeeded = 4 },
+                }, Options(_officer, cancellationToken));
+                break;
+            }
+            catch (RpcException error) when (IsUnknownOutcome(error) || error.StatusCode is StatusCode.Aborted or StatusCode.AlreadyExists or StatusCode.FailedPrecondition)
+            {
+                if (await HousingScalarAsync("SELECT person_id FROM needs_profiles WHERE person_id = @Key", personId) is not null)
+                {
+                    break;
+                }
+                if (!IsUnknownOutcome(error))
+                {
+                    throw;
+                }
+                await BackOffAsync(cancellationToken);
+            }
+        }
+        NeedsProfiles.Add(personId);
+
         var vacancies = new VacancyService.VacancyServiceClient(_channel);
         var offers = new OfferService.OfferServiceClient(_channel);
         string? vacancyId = null;
