@@ -27,7 +27,7 @@ public sealed class FaultRun(string mode, ITestOutputHelper output)
     /// <summary>Seeds, then writes while each fault is applied when its share of the writes is done.</summary>
     public async Task<Workload> WriteThroughFaultsAsync(Workload workload, IReadOnlyList<(double AtShare, string Name, Func<Task> Apply)> faults)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(12));
         await workload.SeedAsync(people: 150, units: Math.Max(1, WritesWanted * 2 / 100), timeout.Token);
         Log($"seeded {workload.SeedPeople.Count} people and {workload.Units.Count} units, known to engagement and housing");
         var writes = WritesWanted;

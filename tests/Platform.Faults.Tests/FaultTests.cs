@@ -39,6 +39,12 @@ public sealed class FaultTests(ITestOutputHelper output)
             await using var housing = await HostProcess.StartAsync("housing", "services/Housing", "Platform.Housing", folder, bus);
             var gatewaySettings = new Dictionary<string, string>(Unlimited)
             {
+                // A service's /ready fails while its broker is down, and the gateway's active health
+                // checks would then take it out: writes would wait instead of landing in the outboxes,
+                // which is what this test is about.
+                ["ReverseProxy__Clusters__registry__HealthCheck__Active__Enabled"] = "false",
+                ["ReverseProxy__Clusters__engagement__HealthCheck__Active__Enabled"] = "false",
+                ["ReverseProxy__Clusters__housing__HealthCheck__Active__Enabled"] = "false",
                 ["ReverseProxy__Clusters__registry__Destinations__primary__Address"] = registry.GrpcAddress.ToString(),
                 ["ReverseProxy__Clusters__engagement__Destinations__primary__Address"] = engagement.GrpcAddress.ToString(),
                 ["ReverseProxy__Clusters__housing__Destinations__primary__Address"] = housing.GrpcAddress.ToString(),
@@ -50,12 +56,12 @@ public sealed class FaultTests(ITestOutputHelper output)
             await run.WriteThroughFaultsAsync(workload,
             [
                 (0.06, "broker-stopped", broker.StopAsync),
-                (0.14, "broker-started", () => broker.StartAsync(TimeSpan.FromSeconds(120))),
+                (0.14, "broker-started", () => broker.StartAsync(TimeSpan.FromSeconds(180))),
                 (0.26, "registry-killed", () => RestartAsync(registry)),
                 (0.38, "engagement-killed", () => RestartAsync(engagement)),
                 (0.50, "housing-killed", () => RestartAsync(housing)),
                 (0.60, "broker-stopped", broker.StopAsync),
-                (0.68, "broker-started", () => broker.StartAsync(TimeSpan.FromSeconds(120))),
+                (0.68, "broker-started", () => broker.StartAsync(TimeSpan.FromSeconds(180))),
             ]);
             var result = await run.DrainAndVerifyAsync(
                 () => Verification.Check(workload, registry.Database("registry"), engagement.Database("engagement"), housing.Database("housing")), DrainBound);

@@ -54,7 +54,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
         }
         await File.WriteAllTextAsync(Path.Combine(folder, "enabled_plugins"), "[].");
         var node = new RabbitMqNode(folder, $"faults-{id}@localhost", FreePort(), FreePort());
-        await node.StartAsync(TimeSpan.FromSeconds(120));
+        await node.StartAsync(TimeSpan.FromSeconds(180));
         return node;
     }
 
