@@ -15,7 +15,7 @@ namespace Platform.Faults.Tests;
 /// </summary>
 public sealed class FaultTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan DrainBound = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan DrainBound = TimeSpan.FromSeconds(180);
 
     [SkippableFact]
     public async Task Distributed_platform_loses_nothing_and_applies_nothing_twice_through_broker_restarts_and_killed_services()

@@ -50,7 +50,7 @@ public sealed class Verification
                 r => new OutboxEvent(r.GetString(0), SimpleName(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), !r.IsDBNull(4)));
             result.Events += rows.Count;
             var unsent = rows.Count(e => !e.Sent);
-            result.Count(unsent, 0, $"{name}: outbox rows not sent");
+            result.Record($"{name}: outbox rows sent", unsent, 0, rows.Count);
             events.AddRange(rows);
         }
         var byId = events.ToDictionary(e => e.MessageId, StringComparer.Ordinal);
