@@ -80,7 +80,7 @@ public static class EventBusExtensions
                         RabbitMqTopology.ConfigureQuorumQueue(queueName, endpoint, options.RabbitMq);
                     }
                 });
-                bus.UsingRabbitMq((context, cfg) => RabbitMqTopology.Configure(context, cfg, options.RabbitMq));
+                bus.UsingRabbitMq((context, cfg) => RabbitMqTopology.Configure(context, cfg, options));
             }
             else
             {

@@ -14,8 +14,9 @@ public sealed class MessagingOptions
     public RabbitMqOptions RabbitMq { get; set; } = new();
 
     /// <summary>
-    /// Put before every queue name, so that several copies of the platform can share one broker
-    /// without taking each other's messages (test runs, developers on a shared broker). Their queues
+    /// Put before every queue name and every message type's exchange name, so that several copies of
+    /// the platform can share one broker without taking or receiving each other's messages (test runs,
+    /// developers on a shared broker); copies with the same prefix exchange events. Their queues
     /// are then temporary, deleted when the copy stops, unless they are quorum queues (which cannot
     /// be). Empty in a real deployment.
     /// </summary>

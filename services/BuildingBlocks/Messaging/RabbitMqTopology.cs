@@ -4,8 +4,17 @@ namespace Platform.BuildingBlocks.Messaging;
 
 internal static class RabbitMqTopology
 {
-    public static void Configure(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg, RabbitMqOptions options)
+    public static void Configure(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg, MessagingOptions messaging)
     {
+        var options = messaging.RabbitMq;
+        if (messaging.QueuePrefix.Length > 0)
+        {
+            // MassTransit names a message type's exchange after the type, so copies of the platform on
+            // one broker would receive each other's events through their own queues: the prefix keeps
+            // the exchanges apart too.
+            cfg.MessageTopology.SetEntityNameFormatter(
+                new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, messaging.QueuePrefix));
+        }
         cfg.Host(options.Host, options.Port, options.VirtualHost, host =>
         {
             host.Username(options.Username);
