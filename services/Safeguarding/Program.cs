@@ -14,4 +14,6 @@ app.MapServiceDefaults();
 app.MapSafeguarding();
 // Its audit trail, for the gateway's audit API (internal: the gateway does not route it).
 app.MapAuditLog();
+// Its outbox's parked events, for admins (routed by the gateway per service).
+app.MapOutboxAdministration();
 app.Run();

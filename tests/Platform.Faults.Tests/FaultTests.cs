@@ -92,8 +92,6 @@ public sealed class FaultTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Standalone_host_loses_nothing_and_applies_nothing_twice_through_two_kills()
     {
-        // Remove this line once the standalone outbox waits for its consumers (see StandaloneSkip).
-        Skip.IfNot(Environment.GetEnvironmentVariable("FAULTS_STANDALONE") == "1", StandaloneSkip);
         var run = new FaultRun("standalone", output);
         var folder = RunFolder();
         var passed = false;
@@ -124,15 +122,6 @@ public sealed class FaultTests(ITestOutputHelper output)
             CleanUp(folder, passed, run);
         }
     }
-
-    /// <summary>
-    /// Until the standalone outbox marks a row sent only after its consumers have finished (issue 9,
-    /// "Standalone must not lose events on a crash"), a SIGKILL loses the events in flight: the test
-    /// fails for that reason. Remove the Skip when that change is in.
-    /// </summary>
-    private const string StandaloneSkip =
-        "Waits for the standalone outbox to mark rows sent only after their consumers finish (issue 9, MassTransit mediator): " +
-        "until then a SIGKILL loses the events in flight. FAULTS_STANDALONE=1 runs it anyway; remove the Skip line with that change.";
 
     /// <summary>The gateway's (and the standalone host's) limits per caller and agency, out of the way of the load.</summary>
     private static readonly Dictionary<string, string> Unlimited = new()

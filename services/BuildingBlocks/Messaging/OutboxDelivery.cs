@@ -1,5 +1,6 @@
 using MassTransit;
 using MassTransit.Mediator;
+using Microsoft.Extensions.Options;
 using Platform.IntegrationEvents;
 
 namespace Platform.BuildingBlocks.Messaging;
@@ -21,12 +22,16 @@ public interface IOutboxDelivery
 /// Through the bus (RabbitMQ, publisher confirms on): delivered once the broker holds it, in a
 /// durable queue per consumer; the consumers' retries and _error queues take over from there.
 /// </summary>
-public sealed class BusDelivery(IBus bus) : IOutboxDelivery
+public sealed class BusDelivery(IBus bus, IOptions<OutboxOptions> options) : IOutboxDelivery
 {
     public bool FailureIsTheRows => false;
 
-    public Task DeliverAsync(IntegrationEvent message, Guid messageId, CancellationToken cancellationToken) =>
-        bus.Publish(message, message.GetType(), context => context.MessageId = messageId, cancellationToken);
+    public async Task DeliverAsync(IntegrationEvent message, Guid messageId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        await bus.Publish(message, message.GetType(), context => context.MessageId = messageId, timeout.Token);
+    }
 }
 
 /// <summary>

@@ -16,6 +16,13 @@ public sealed class OutboxOptions
     /// <summary>How long a dispatcher holds the rows it took; another replica takes them over after that.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The longest a publish may wait for the broker's confirmation. A connection lost between the
+    /// publish and its confirm can leave the call waiting for ever, holding back every later row of
+    /// the service; after this it counts as a transport failure and the row goes out again.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Readiness is Degraded when the oldest unsent row is older than this, or any row is parked.</summary>
     public TimeSpan LagDegraded { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -1,6 +1,7 @@
 namespace Platform.IntegrationEvents.Safeguarding;
 
 /// <summary>A safeguarding concern was raised about a person. No details: those stay in safeguarding.</summary>
+[EventType("safeguarding.concern-raised.v1")]
 public sealed record ConcernRaised : IntegrationEvent
 {
     public required string ConcernId { get; init; }
@@ -13,6 +14,7 @@ public sealed record ConcernRaised : IntegrationEvent
 }
 
 /// <summary>A concern moved to the enquiry stage.</summary>
+[EventType("safeguarding.enquiry-started.v1")]
 public sealed record EnquiryStarted : IntegrationEvent
 {
     public required string ConcernId { get; init; }
@@ -27,6 +29,7 @@ public sealed record EnquiryStarted : IntegrationEvent
 /// A MARAC referral is recommended for a person: after a DASH assessment, or after an incident that
 /// makes escalation or a repeat.
 /// </summary>
+[EventType("safeguarding.marac-referral-recommended.v1")]
 public sealed record MaracReferralRecommended : IntegrationEvent
 {
     public required string PersonId { get; init; }

@@ -15,7 +15,7 @@ public static class Dispatchers
     public static OutboxMetrics Metrics { get; } = new(Meters);
 
     public static OutboxDispatcher<TestDatabase> ThroughBus(TestDatabase database, IBus bus, OutboxOptions? options = null) =>
-        Create(database, new BusDelivery(bus), options);
+        Create(database, new BusDelivery(bus, Options.Create(options ?? new OutboxOptions())), options);
 
     public static OutboxDispatcher<TestDatabase> Create(TestDatabase database, IOutboxDelivery delivery, OutboxOptions? options = null) =>
         new(database, delivery, Options.Create(options ?? new OutboxOptions()), Metrics, TimeProvider.System, NullLogger<OutboxDispatcher<TestDatabase>>.Instance);
