@@ -31,8 +31,10 @@ public sealed class DistributedAuditTests : IAsyncLifetime
         var registry = await StartAsync("services/Registry", "Platform.Registry", bus);
         var engagement = await StartAsync("services/Engagement", "Platform.Engagement", bus);
         var housing = await StartAsync("services/Housing", "Platform.Housing", bus);
+        var safeguarding = await StartAsync("services/Safeguarding", "Platform.Safeguarding", bus);
         _gateway = await StartAsync("gateway/Platform.Gateway", "Platform.Gateway", new Dictionary<string, string>
         {
+            ["ReverseProxy__Clusters__safeguarding__Destinations__primary__Address"] = safeguarding.GrpcAddress.ToString(),
             ["ReverseProxy__Clusters__registry__Destinations__primary__Address"] = registry.GrpcAddress.ToString(),
             ["ReverseProxy__Clusters__engagement__Destinations__primary__Address"] = engagement.GrpcAddress.ToString(),
             ["ReverseProxy__Clusters__housing__Destinations__primary__Address"] = housing.GrpcAddress.ToString(),
@@ -71,11 +73,11 @@ public sealed class DistributedAuditTests : IAsyncLifetime
         var reads = await auditor.AuditAllAsync("subject=reader@sab-audit");
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (contact.StatusCode, needs.StatusCode));
-        Assert.Equal(["engagement", "housing", "registry"], paged.Select(e => JsonCaller.Text(e, "service")).Distinct().Order());
+        Assert.Equal(["engagement", "housing", "registry", "safeguarding"], paged.Select(e => JsonCaller.Text(e, "service")).Distinct().Order());
         Assert.Equal(paged.Count, paged.Select(e => e.GetRawText()).Distinct().Count());
         Assert.Equal(paged.Select(e => e.GetProperty("at").GetDateTimeOffset()).OrderDescending(), paged.Select(e => e.GetProperty("at").GetDateTimeOffset()));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal(["engagement", "housing", "registry"], reads.Where(e => JsonCaller.Text(e, "action") == "audit.read")
+        Assert.Equal(["engagement", "housing", "registry", "safeguarding"], reads.Where(e => JsonCaller.Text(e, "action") == "audit.read")
             .Select(e => JsonCaller.Text(e, "service")).Distinct().Order());
     }
 

@@ -40,7 +40,8 @@ public sealed class DistributedScriptTests
             var (started, startOutput) = await RunAsync("start", environment, TimeSpan.FromMinutes(5));
             Assert.True(started == 0, startOutput);
             var (_, status) = await RunAsync("status", environment, TimeSpan.FromSeconds(30));
-            Assert.Equal(5, status.Split('\n').Count(line => line.EndsWith(": ready", StringComparison.Ordinal)));
+            Assert.Equal(6, // registry, engagement, housing, safeguarding, the web app and the gateway
+                status.Split('\n').Count(line => line.EndsWith(": ready", StringComparison.Ordinal)));
 
             var token = await DevelopmentToken.GetAsync(gateway, "support_worker", "outreach-bristol", "E06000023");
             using var http = new HttpClient { BaseAddress = gateway };

@@ -181,7 +181,17 @@ public sealed class Verification
         events.Where(e => e.Type == type && e.PersonId is not null && e.Sequence is not null)
             .GroupBy(e => e.PersonId!).ToDictionary(g => g.Key, g => g.Max(e => e.Sequence!.Value));
 
-    private static string SimpleName(string type) => type[(type.LastIndexOfAny(['.', '+', ':']) + 1)..];
+    /// <summary>The contract's class name for the name a row stores: its stable name (e.g.
+    /// "registry.person-moved.v1", from the contract's [EventType]) or, in rows written before those, the CLR name.</summary>
+    private static string SimpleName(string type) =>
+        ContractsByStableName.TryGetValue(type, out var contract) ? contract : type[(type.LastIndexOfAny(['.', '+', ':']) + 1)..];
+
+    private static readonly Dictionary<string, string> ContractsByStableName = typeof(Platform.IntegrationEvents.IntegrationEvent).Assembly
+        .GetTypes()
+        .Select(type => (Type: type, Attribute: type.GetCustomAttributes(typeof(Platform.IntegrationEvents.EventTypeAttribute), false)
+            .OfType<Platform.IntegrationEvents.EventTypeAttribute>().SingleOrDefault()))
+        .Where(pair => pair.Attribute is not null)
+        .ToDictionary(pair => pair.Attribute!.Name, pair => pair.Type.Name, StringComparer.Ordinal);
 
     private static string ShortName(string consumer) => consumer.Length <= 80 ? consumer : "…" + consumer[^79..];
 

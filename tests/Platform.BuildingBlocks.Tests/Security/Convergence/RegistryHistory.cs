@@ -117,9 +117,9 @@ public sealed class RegistryHistory(TestHost host, int seed)
         {
             _links.Add((await _registry.People.LinkPersonsAsync(new LinkPersonsRequest { PersonId = one, OtherPersonId = other, Reason = "same person" })).LinkId);
         }
-        catch (RpcException refused) when (refused.StatusCode == StatusCode.FailedPrecondition)
+        catch (RpcException refused) when (refused.StatusCode is StatusCode.FailedPrecondition or StatusCode.AlreadyExists)
         {
-            // Already linked into another record, or once unlinked as different people.
+            // Already linked (to each other, or into another record), or once unlinked as different people.
         }
     }
 
