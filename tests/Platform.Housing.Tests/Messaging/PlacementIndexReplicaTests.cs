@@ -17,7 +17,14 @@ public sealed class PlacementIndexReplicaTests
     {
         Infrastructure.RequireRabbitMq();
         var data = Path.Combine(Path.GetTempPath(), "platform-tests", Guid.NewGuid().ToString("N"));
-        var noScheduledReload = new Dictionary<string, string?> { ["Housing:Matching:RefreshSeconds"] = "0" };
+        var noScheduledReload = new Dictionary<string, string?>
+        {
+            ["Housing:Matching:RefreshSeconds"] = "0",
+            // Two replicas of one deployment, as in production: one prefix, so one set of exchanges, durable
+            // queues the two share (quorum, as deployed) and a placements queue of each replica's own.
+            ["Messaging:QueuePrefix"] = $"replicas-{Guid.NewGuid():N}-",
+            ["Messaging:RabbitMq:QuorumQueues"] = "true",
+        };
         await using var first = await HousingHost.StartAsync(new TestHostOptions { RabbitMq = true, DataDirectory = data, Configuration = noScheduledReload });
         await using var second = await HousingHost.StartAsync(new TestHostOptions { RabbitMq = true, DataDirectory = data, Configuration = noScheduledReload });
         var onFirst = new HousingClient(first.Channel(Identity.HousingOfficer()));
