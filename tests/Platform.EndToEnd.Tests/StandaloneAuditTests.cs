@@ -49,7 +49,7 @@ public sealed class StandaloneAuditTests(StandaloneAuditTests.Standalone platfor
             .Where(e => JsonCaller.Text(e, "basis") == "Denied").ToList();
 
         Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden], [registry.StatusCode, engagement.StatusCode, housing.StatusCode]);
-        Assert.Equal(["engagement", "housing", "registry", "safeguarding"], denied.Select(e => JsonCaller.Text(e, "service")).Order());
+        Assert.Equal(["engagement", "housing", "registry"], denied.Select(e => JsonCaller.Text(e, "service")).Order());
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class StandaloneAuditTests(StandaloneAuditTests.Standalone platfor
         var reads = await auditor.AuditAllAsync("subject=reader@sab-audit");
 
         var first = reads.Where(e => JsonCaller.Text(e, "reason").Contains("agency=outreach-bristol", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["engagement", "housing", "registry", "safeguarding"], first.Select(e => JsonCaller.Text(e, "service")).Distinct().Order());
+        Assert.Equal(["engagement", "housing", "registry"], first.Select(e => JsonCaller.Text(e, "service")).Distinct().Order());
         Assert.All(first, e => Assert.Equal(("audit.read", "Auditor"), (JsonCaller.Text(e, "action"), JsonCaller.Text(e, "basis"))));
     }
 

@@ -326,9 +326,10 @@ public sealed class Workload
             {
                 await BackOffAsync(cancellationToken);
             }
-            catch (InvalidOperationException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception error) when (error is InvalidOperationException or IOException && !cancellationToken.IsCancellationRequested)
             {
-                // Writing to a stream whose call has already failed: its status tells on the next try.
+                // Writing to a stream whose call has already failed, or whose connection the kill broke:
+                // the import key makes the next try safe.
                 await BackOffAsync(cancellationToken);
             }
         }
