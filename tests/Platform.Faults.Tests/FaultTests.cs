@@ -5,9 +5,9 @@ namespace Platform.Faults.Tests;
 
 /// <summary>
 /// The platform under faults, with real processes: at least 5,000 writes through gRPC over HTTP/2
-/// (registrations, moves between two areas, contacts, vacancies and offers) while the broker is
-/// stopped and started again twice and every service process is killed (SIGKILL) once and
-/// restarted; the standalone host the same with two kills. Afterwards every acknowledged write is
+/// (registrations, moves between two areas, contacts, safeguarding concerns, vacancies and offers)
+/// while the broker is stopped and started again twice and every service process (registry,
+/// engagement, housing, safeguarding) is killed (SIGKILL) once and restarted; the standalone host the same with two kills. Afterwards every acknowledged write is
 /// stored once, every event delivered to every consumer, every consumer effect applied once, and
 /// nothing waits in an error queue (see <see cref="Verification"/>). The broker is a node of the
 /// test's own (<see cref="RabbitMqNode"/>): the shared one on 5672 is never touched.
@@ -37,6 +37,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             await using var registry = await HostProcess.StartAsync("registry", "services/Registry", "Platform.Registry", folder, bus);
             await using var engagement = await HostProcess.StartAsync("engagement", "services/Engagement", "Platform.Engagement", folder, bus);
             await using var housing = await HostProcess.StartAsync("housing", "services/Housing", "Platform.Housing", folder, bus);
+            await using var safeguarding = await HostProcess.StartAsync("safeguarding", "services/Safeguarding", "Platform.Safeguarding", folder, bus);
             var gatewaySettings = new Dictionary<string, string>(Unlimited)
             {
                 // A service's /ready fails while its broker is down, and the gateway's active health
@@ -45,14 +46,16 @@ public sealed class FaultTests(ITestOutputHelper output)
                 ["ReverseProxy__Clusters__registry__HealthCheck__Active__Enabled"] = "false",
                 ["ReverseProxy__Clusters__engagement__HealthCheck__Active__Enabled"] = "false",
                 ["ReverseProxy__Clusters__housing__HealthCheck__Active__Enabled"] = "false",
+                ["ReverseProxy__Clusters__safeguarding__HealthCheck__Active__Enabled"] = "false",
                 ["ReverseProxy__Clusters__registry__Destinations__primary__Address"] = registry.GrpcAddress.ToString(),
                 ["ReverseProxy__Clusters__engagement__Destinations__primary__Address"] = engagement.GrpcAddress.ToString(),
                 ["ReverseProxy__Clusters__housing__Destinations__primary__Address"] = housing.GrpcAddress.ToString(),
+                ["ReverseProxy__Clusters__safeguarding__Destinations__primary__Address"] = safeguarding.GrpcAddress.ToString(),
             };
             await using var gateway = await HostProcess.StartAsync("gateway", "gateway/Platform.Gateway", "Platform.Gateway", folder, gatewaySettings);
-            run.Log("registry, engagement, housing and the gateway are ready");
+            run.Log("registry, engagement, housing, safeguarding and the gateway are ready");
 
-            var workload = new Workload(gateway.GrpcAddress, engagement.Database("engagement"), housing.Database("housing"));
+            var workload = new Workload(gateway.GrpcAddress, engagement.Database("engagement"), housing.Database("housing"), safeguarding.Database("safeguarding"));
             await run.WriteThroughFaultsAsync(workload,
             [
                 (0.06, "broker-stopped", broker.StopAsync),
@@ -60,11 +63,13 @@ public sealed class FaultTests(ITestOutputHelper output)
                 (0.26, "registry-killed", () => RestartAsync(registry)),
                 (0.38, "engagement-killed", () => RestartAsync(engagement)),
                 (0.50, "housing-killed", () => RestartAsync(housing)),
-                (0.60, "broker-stopped", broker.StopAsync),
-                (0.68, "broker-started", () => broker.StartAsync(TimeSpan.FromSeconds(180))),
+                (0.56, "safeguarding-killed", () => RestartAsync(safeguarding)),
+                (0.62, "broker-stopped", broker.StopAsync),
+                (0.70, "broker-started", () => broker.StartAsync(TimeSpan.FromSeconds(180))),
             ]);
             var result = await run.DrainAndVerifyAsync(
-                () => Verification.Check(workload, registry.Database("registry"), engagement.Database("engagement"), housing.Database("housing")), DrainBound);
+                () => Verification.Check(workload, registry.Database("registry"), engagement.Database("engagement"), housing.Database("housing"),
+                    safeguarding.Database("safeguarding")), DrainBound);
             var errorQueues = (await broker.ListQueuesAsync())
                 .Where(q => q.Messages > 0 && (q.Queue.EndsWith("_error", StringComparison.Ordinal) || q.Queue.EndsWith("_skipped", StringComparison.Ordinal)))
                 .ToList();
@@ -76,7 +81,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             run.Report(result, errorQueued);
 
             Assert.True(result.Writes >= FaultRun.WritesWanted, $"{result.Writes} writes acknowledged");
-            Assert.All(new[] { registry, engagement, housing }, host => Assert.Equal(2, host.Starts));
+            Assert.All(new[] { registry, engagement, housing, safeguarding }, host => Assert.Equal(2, host.Starts));
             Assert.Equal(0, errorQueued);
             Assert.Equal(0, result.Lost);
             Assert.Equal(0, result.Duplicated);
@@ -100,14 +105,15 @@ public sealed class FaultTests(ITestOutputHelper output)
             await using var host = await HostProcess.StartAsync("standalone", "services/Standalone", "Platform.Standalone", folder, Unlimited);
             run.Log("the standalone host is ready");
 
-            var workload = new Workload(host.GrpcAddress, host.Database("engagement"), host.Database("housing"));
+            var workload = new Workload(host.GrpcAddress, host.Database("engagement"), host.Database("housing"), host.Database("safeguarding"));
             await run.WriteThroughFaultsAsync(workload,
             [
                 (0.30, "standalone-killed", () => RestartAsync(host)),
                 (0.65, "standalone-killed", () => RestartAsync(host)),
             ]);
             var result = await run.DrainAndVerifyAsync(
-                () => Verification.Check(workload, host.Database("registry"), host.Database("engagement"), host.Database("housing")), DrainBound);
+                () => Verification.Check(workload, host.Database("registry"), host.Database("engagement"), host.Database("housing"),
+                    host.Database("safeguarding")), DrainBound);
             run.Report(result);
 
             Assert.True(result.Writes >= FaultRun.WritesWanted, $"{result.Writes} writes acknowledged");

@@ -12,9 +12,10 @@ namespace Platform.Faults.Tests;
 /// holds its id; the consumers of a type are those that received any event of it);</item>
 /// <item><b>effects</b>: what the consumers made of them, once each: engagement's chronology
 /// (a move entry per <c>PersonMoved</c>, an involvement entry per <c>InvolvementStarted</c>, an offer
-/// entry per <c>OfferMade</c>), its handovers (one per move: every move crosses between two areas),
-/// and the access projections and address timelines of engagement and housing, each at the
-/// newest sequence the registry published for the person.</item>
+/// entry per <c>OfferMade</c>, a safeguarding entry per <c>ConcernRaised</c>), its handovers (one per
+/// move: every move crosses between two areas), the access projections of engagement, housing and
+/// safeguarding and housing's address timelines, each at the newest sequence the registry published
+/// for the person.</item>
 /// </list>
 /// A shortfall anywhere counts as lost; an excess as duplicated.
 /// </summary>
@@ -36,15 +37,17 @@ public sealed class Verification
 
     public List<string> Problems { get; } = [];
 
-    public static Verification Check(Workload workload, string registryDb, string engagementDb, string housingDb)
+    public static Verification Check(Workload workload, string registryDb, string engagementDb, string housingDb, string safeguardingDb)
     {
         var result = new Verification();
         using var registry = Open(registryDb);
         using var engagement = Open(engagementDb);
         using var housing = Open(housingDb);
-        result.CheckWrites(workload, registry, engagement, housing);
+        using var safeguarding = Open(safeguardingDb);
+        result.CheckWrites(workload, registry, engagement, housing, safeguarding);
+        var services = new[] { ("registry", registry), ("engagement", engagement), ("housing", housing), ("safeguarding", safeguarding) };
         var events = new List<OutboxEvent>();
-        foreach (var (name, db) in new[] { ("registry", registry), ("engagement", engagement), ("housing", housing) })
+        foreach (var (name, db) in services)
         {
             var rows = Query(db, "SELECT message_id, message_type, json_extract(payload, '$.personId'), json_extract(payload, '$.sequence'), sent_at FROM outbox_messages",
                 r => new OutboxEvent(r.GetString(0), SimpleName(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), !r.IsDBNull(4)));
@@ -54,15 +57,15 @@ public sealed class Verification
             events.AddRange(rows);
         }
         var byId = events.ToDictionary(e => e.MessageId, StringComparer.Ordinal);
-        foreach (var (name, db) in new[] { ("registry", registry), ("engagement", engagement), ("housing", housing) })
+        foreach (var (name, db) in services)
         {
             result.CheckDeliveries(name, db, byId);
         }
-        result.CheckEffects(events, registry, engagement, housing);
+        result.CheckEffects(events, registry, engagement, housing, safeguarding);
         return result;
     }
 
-    private void CheckWrites(Workload workload, SqliteConnection registry, SqliteConnection engagement, SqliteConnection housing)
+    private void CheckWrites(Workload workload, SqliteConnection registry, SqliteConnection engagement, SqliteConnection housing, SqliteConnection safeguarding)
     {
         Writes = workload.Writes;
         var identifiers = Query(registry, "SELECT value FROM person_identifiers WHERE agency = @A", r => r.GetString(0), ("@A", Workload.IdentifierAgency))
@@ -82,6 +85,12 @@ public sealed class Verification
         Count(workload.Contacts.Count(contacts.ContainsKey), workload.Contacts.Count, "contacts stored");
         Count(contacts.Values.Sum(), contacts.Count, "rows per contact");
         Count(contacts.Count, workload.Contacts.Count, "contacts stored that were acknowledged");
+
+        var concerns = Query(safeguarding, "SELECT description, COUNT(*) FROM concerns WHERE description LIKE 'FaultConcern %' GROUP BY description",
+            r => (Marker: r.GetString(0), Count: r.GetInt64(1))).ToDictionary(c => c.Marker, c => c.Count);
+        Count(workload.Concerns.Count(concerns.ContainsKey), workload.Concerns.Count, "concerns stored");
+        Count(concerns.Values.Sum(), concerns.Count, "rows per concern");
+        Count(concerns.Count, workload.Concerns.Count, "concerns stored that were acknowledged");
 
         var needs = Query(housing, "SELECT person_id FROM needs_profiles", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
         Count(workload.NeedsProfiles.Count(needs.Contains), workload.NeedsProfiles.Count, "needs profiles stored");
@@ -112,7 +121,8 @@ public sealed class Verification
         }
     }
 
-    private void CheckEffects(List<OutboxEvent> events, SqliteConnection registry, SqliteConnection engagement, SqliteConnection housing)
+    private void CheckEffects(
+        List<OutboxEvent> events, SqliteConnection registry, SqliteConnection engagement, SqliteConnection housing, SqliteConnection safeguarding)
     {
         var moved = PerPerson(events, "PersonMoved");
         var chronology = Query(engagement, "SELECT person_id, kind, COUNT(*) FROM chronology GROUP BY person_id, kind",
@@ -122,6 +132,8 @@ public sealed class Verification
             chronology.Where(c => c.Kind == "involvement-started").ToDictionary(c => c.Person, c => c.Count));
         CompareCounts("chronology offer entries per OfferMade", PerPerson(events, "OfferMade"),
             chronology.Where(c => c.Kind == "offer").ToDictionary(c => c.Person, c => c.Count));
+        CompareCounts("chronology safeguarding entries per ConcernRaised", PerPerson(events, "ConcernRaised"),
+            chronology.Where(c => c.Kind == "safeguarding").ToDictionary(c => c.Person, c => c.Count));
         var handovers = Query(engagement, "SELECT person_id, COUNT(*) FROM handovers GROUP BY person_id", r => (Person: r.GetString(0), Count: r.GetInt64(1)))
             .ToDictionary(h => h.Person, h => h.Count);
         CompareCounts("handovers per PersonMoved", moved, handovers);
@@ -135,6 +147,8 @@ public sealed class Verification
             Query(engagement, "SELECT person_id, sequence FROM access_persons", r => (r.GetString(0), r.GetInt64(1))).ToDictionary(p => p.Item1, p => p.Item2));
         CompareSequences("housing: access projection at the newest sequence", access,
             Query(housing, "SELECT person_id, sequence FROM access_persons", r => (r.GetString(0), r.GetInt64(1))).ToDictionary(p => p.Item1, p => p.Item2));
+        CompareSequences("safeguarding: access projection at the newest sequence", access,
+            Query(safeguarding, "SELECT person_id, sequence FROM access_persons", r => (r.GetString(0), r.GetInt64(1))).ToDictionary(p => p.Item1, p => p.Item2));
         CompareSequences("housing: address timeline at the newest sequence", timelines,
             Query(housing, "SELECT person_id, sequence FROM address_timelines", r => (r.GetString(0), r.GetInt64(1))).ToDictionary(p => p.Item1, p => p.Item2));
     }

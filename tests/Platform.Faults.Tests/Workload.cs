@@ -7,13 +7,14 @@ using Microsoft.Data.Sqlite;
 using Platform.Engagement.V1;
 using Platform.Housing.V1;
 using Platform.Registry.V1;
+using Platform.Safeguarding.V1;
 using HousingAttributes = Platform.Housing.V1.PlacementAttributes;
 
 namespace Platform.Faults.Tests;
 
 /// <summary>
 /// Writes through one gRPC address (the gateway, or the standalone host) from many callers at once:
-/// registrations, moves between two areas, contacts, vacancies and offers. Every write can be
+/// registrations, moves between two areas, contacts, safeguarding concerns, vacancies and offers. Every write can be
 /// retried without being applied twice, and is counted once, when it is acknowledged:
 /// <list type="bullet">
 /// <item>a registration carries an agency identifier of its own, which the registry keeps unique
@@ -21,6 +22,8 @@ namespace Platform.Faults.Tests;
 /// <item>a move carries an address line of its own; before each try the person is read back, and a
 /// move already stored is not sent again (the version it names also refuses a second);</item>
 /// <item>a contact goes through ImportContacts, keyed by source system and source id;</item>
+/// <item>a concern carries a description of its own; after a failure the safeguarding database is
+/// asked whether an earlier try stored it;</item>
 /// <item>a vacancy (one per unit) and an offer (one per vacancy) are looked up in the housing
 /// database after a failure, where the unit's open vacancy or the vacancy's hold refuses a second.</item>
 /// </list>
@@ -44,6 +47,7 @@ public sealed class Workload
     private readonly GrpcChannel _channel;
     private readonly string _engagementDatabase;
     private readonly string _housingDatabase;
+    private readonly string _safeguardingDatabase;
     private readonly Metadata _worker;
     private readonly Metadata _officer;
     private long _completed;
@@ -52,7 +56,7 @@ public sealed class Workload
     private TimeSpan _next;
     private Stopwatch _clock = Stopwatch.StartNew();
 
-    public Workload(Uri address, string engagementDatabase, string housingDatabase)
+    public Workload(Uri address, string engagementDatabase, string housingDatabase, string safeguardingDatabase)
     {
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
@@ -66,6 +70,7 @@ public sealed class Workload
         });
         _engagementDatabase = engagementDatabase;
         _housingDatabase = housingDatabase;
+        _safeguardingDatabase = safeguardingDatabase;
         _worker = Auth("support_worker", "faults-worker");
         _officer = Auth("housing_officer", "faults-officer");
     }
@@ -81,6 +86,8 @@ public sealed class Workload
 
     public ConcurrentBag<string> Contacts { get; } = [];
 
+    public ConcurrentBag<string> Concerns { get; } = [];
+
     public ConcurrentBag<string> NeedsProfiles { get; } = [];
 
     public ConcurrentDictionary<string, string> Vacancies { get; } = new();
@@ -91,7 +98,7 @@ public sealed class Workload
 
     public long Retries => Interlocked.Read(ref _retries);
 
-    public long Writes => Registrations.Count + Moves.Count + Contacts.Count + NeedsProfiles.Count + Vacancies.Count + Offers.Count;
+    public long Writes => Registrations.Count + Moves.Count + Contacts.Count + Concerns.Count + NeedsProfiles.Count + Vacancies.Count + Offers.Count;
 
     /// <summary>People, a provider, a scheme and units to work on, before any fault.</summary>
     public async Task SeedAsync(int people, int units, CancellationToken cancellationToken)
@@ -114,14 +121,15 @@ public sealed class Workload
                 new CreateUnitRequest { SchemeId = scheme.SchemeId, Name = $"Unit {i}" }, o).ResponseAsync, _officer, cancellationToken)).UnitId));
         Units.AddRange(created.Order(StringComparer.Ordinal));
 
-        // Contacts and offers are for people engagement and housing have heard of.
+        // Contacts, concerns and offers are for people engagement, safeguarding and housing have heard of.
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (await CountAsync(_engagementDatabase, "SELECT COUNT(*) FROM access_persons") < people
-               || await CountAsync(_housingDatabase, "SELECT COUNT(*) FROM access_persons") < people)
+               || await CountAsync(_housingDatabase, "SELECT COUNT(*) FROM access_persons") < people
+               || await CountAsync(_safeguardingDatabase, "SELECT COUNT(*) FROM access_persons") < people)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("Engagement and housing did not hear of the seeded people in 2 minutes.");
+                throw new TimeoutException("Engagement, safeguarding and housing did not hear of the seeded people in 2 minutes.");
             }
             await Task.Delay(250, cancellationToken);
         }
@@ -146,7 +154,8 @@ public sealed class Workload
         var housingCycles = Math.Min(Units.Count, SeedPeople.Count);
         var moves = writes * 26 / 100;
         var registrations = writes * 24 / 100;
-        var contacts = writes - registrations - moves - 3 * housingCycles;
+        var concerns = writes * 10 / 100;
+        var contacts = writes - registrations - moves - concerns - 3 * housingCycles;
         var plans = Enumerable.Range(0, callers).Select(_ => new List<Func<Task>>()).ToList();
         for (var n = 0; n < registrations; n++)
         {
@@ -172,6 +181,12 @@ public sealed class Workload
             var sourceId = $"c-{n}";
             var person = SeedPeople[n % SeedPeople.Count];
             plans[n % callers].Add(() => ContactAsync(person, sourceId, cancellationToken));
+        }
+        for (var n = 0; n < concerns; n++)
+        {
+            var marker = $"FaultConcern cn-{n}";
+            var person = SeedPeople[(n * 7) % SeedPeople.Count];
+            plans[n % callers].Add(() => ConcernAsync(person, marker, cancellationToken));
         }
         for (var n = 0; n < housingCycles; n++)
         {
@@ -336,6 +351,37 @@ public sealed class Workload
         Contacts.Add(sourceId);
     }
 
+    /// <summary>A concern about her, found again by its description when an earlier try's answer was lost.</summary>
+    private async Task ConcernAsync(string personId, string marker, CancellationToken cancellationToken)
+    {
+        var concerns = new ConcernService.ConcernServiceClient(_channel);
+        var request = new RaiseConcernRequest
+        {
+            Details = new ConcernDetails
+            {
+                PersonId = personId, Source = ConcernSource.VoluntarySector, RaisedBy = "outreach worker",
+                Categories = { AbuseCategory.Domestic }, LocationOfRisk = RiskLocation.OwnHome, Description = marker,
+            },
+        };
+        while (true)
+        {
+            try
+            {
+                await concerns.RaiseConcernAsync(request, Options(_worker, cancellationToken));
+                break;
+            }
+            catch (RpcException error) when (IsUnknownOutcome(error))
+            {
+                if (await ScalarAsync(_safeguardingDatabase, "SELECT concern_id FROM concerns WHERE description = @Key", marker) is not null)
+                {
+                    break;
+                }
+                await BackOffAsync(cancellationToken);
+            }
+        }
+        Concerns.Add(marker);
+    }
+
     /// <summary>Her needs (a first profile: version 0), a vacancy on the unit, and the offer of it to her.</summary>
     private async Task OfferAsync(string unitId, string personId, CancellationToken cancellationToken)
     {
@@ -411,9 +457,11 @@ public sealed class Workload
         Offers[vacancyId] = personId;
     }
 
-    private async Task<string?> HousingScalarAsync(string sql, string key)
+    private Task<string?> HousingScalarAsync(string sql, string key) => ScalarAsync(_housingDatabase, sql, key);
+
+    private static async Task<string?> ScalarAsync(string database, string sql, string key)
     {
-        await using var db = new SqliteConnection($"Data Source={_housingDatabase};Mode=ReadOnly;Pooling=False");
+        await using var db = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         await db.OpenAsync();
         await using var command = db.CreateCommand();
         command.CommandText = sql;
