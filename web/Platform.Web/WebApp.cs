@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.BuildingBlocks.Security;
 using Platform.Web.Components;
+using Platform.Web.Demo;
 using Platform.Web.PlatformApi;
 using Platform.Web.Security;
 
@@ -32,6 +33,7 @@ public static class WebApp
                 ? Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest : Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
         });
         builder.Services.AddPlatformClients(options);
+        builder.Services.AddDemoData();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class WebApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapSignIn(options);
+        app.MapDemoData(options);
         app.MapChronologyDownload();
         app.MapRazorComponents<App>().RequireAuthorization(WebAuthentication.PagesPolicy);
         return app;
