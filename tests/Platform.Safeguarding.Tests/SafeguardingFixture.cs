@@ -1,4 +1,5 @@
 using Dapper;
+using Google.Protobuf.WellKnownTypes;
 using Platform.IntegrationEvents.Registry;
 using Platform.IntegrationEvents.Safeguarding;
 using Platform.Safeguarding.V1;
@@ -27,7 +28,11 @@ public sealed class SafeguardingFixture : IAsyncLifetime
         builder => builder.AddSafeguarding(), app => app.MapSafeguarding(),
         new TestHostOptions
         {
-            RecordEvents = [typeof(ConcernRaised), typeof(EnquiryStarted), typeof(RiskLevelChanged), typeof(MaracReferralRecommended)],
+            RecordEvents =
+            [
+                typeof(ConcernRaised), typeof(EnquiryStarted), typeof(RiskLevelChanged), typeof(MaracReferralRecommended),
+                typeof(PlanAgreed), typeof(PlanReviewed), typeof(PlanClosed), typeof(ActionOverdue), typeof(ThinkFamilyReferralRaised),
+            ],
         });
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
@@ -83,5 +88,27 @@ public sealed class SafeguardingFixture : IAsyncLifetime
         Categories = { AbuseCategory.Domestic, AbuseCategory.FinancialOrMaterial },
         LocationOfRisk = RiskLocation.OwnHome, Description = "Bruising seen; says her partner takes her money.",
         ImmediateRisk = true, ImmediateAction = "Police called; safety plan agreed.",
+    };
+
+    /// <summary>A plan for one person as a safeguarding lead agrees it: one risk, one action due in a week, a review in four weeks.</summary>
+    public AgreePlanRequest Plan(string personId) => new()
+    {
+        PersonId = personId, LeadProfessional = "Sam Social Worker", Level = RiskLevel.High,
+        Risks = { new PlanRisk { Description = "Partner controls her money and phone; alcohol use", Level = RiskLevel.High } },
+        Actions =
+        {
+            new PlanAction
+            {
+                Description = "Offer IDVA support and a safety plan", OwnerAgency = Idva, OwnerRole = "IDVA", DueAt = Now.AddDays(7).ToTimestamp(),
+            },
+        },
+        Participants =
+        {
+            new Participant { Kind = ParticipantKind.Agency, Agency = Idva },
+            new Participant { Kind = ParticipantKind.ThePerson },
+            new Participant { Kind = ParticipantKind.Advocate, Description = "Independent advocate from the Care Act advocacy service" },
+        },
+        FamilyInvolvement = "Her sister attended the planning meeting at her request.",
+        NextReviewAt = Now.AddDays(28).ToTimestamp(),
     };
 }
