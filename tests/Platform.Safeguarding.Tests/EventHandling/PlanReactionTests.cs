@@ -129,7 +129,7 @@ public sealed class PlanReactionTests(SafeguardingFixture fixture) : IClassFixtu
             async () => (await _lead.Plans.ListPlansAsync(new ListPlansRequest { PersonId = survivorId })).Plans,
             found => found.Count == 2);
 
-        Assert.Equal([first.PlanId, second.PlanId], plans.Select(p => p.PlanId).Order());
+        Assert.Equal(new[] { first.PlanId, second.PlanId }.Order(StringComparer.Ordinal), plans.Select(p => p.PlanId).Order(StringComparer.Ordinal));
     }
 
     private TenancyEnded Ended(string personId, string kind) => new()
