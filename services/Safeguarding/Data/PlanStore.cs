@@ -82,6 +82,13 @@ public sealed class PlanStore
         ORDER BY p.agreed_at, m.plan_id
         """;
 
+    /// <summary>The lead and named agencies of the open plans any record of the group is a member of.</summary>
+    internal static string SelectOpenPlanAgencies(SqlDialect dialect) =>
+        $"""
+        SELECT lead_agency AS LeadAgency, named_agencies AS NamedAgencies FROM plans
+        WHERE status = 'open' AND plan_id IN (SELECT plan_id FROM plan_members WHERE person_id IN {dialect.InList("@Group")})
+        """;
+
     public async Task InsertAsync(DbConnection db, DbTransaction tx, StoredPlan plan)
     {
         await db.ExecuteAsync(InsertPlan, plan.Plan, tx);
@@ -116,6 +123,17 @@ public sealed class PlanStore
     public async Task<IReadOnlyList<(string PlanId, string Role)>> OpenMembershipsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<string> group) =>
         (await db.QueryAsync<(string PlanId, string Role)>(SelectOpenMemberships(SqlDialect.Of(db)), new { Group = SqlDialect.ListParameter(group) }, tx))
             .DistinctBy(m => m.PlanId, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Whether <paramref name="agency"/> leads or is named on an open plan of hers: such an agency sees her
+    /// special-category details (incidents, DASH answers) as the plan's work needs.
+    /// </summary>
+    public async Task<bool> NamesAgencyAsync(DbConnection db, DbTransaction tx, IReadOnlyList<string> group, string agency)
+    {
+        var plans = await db.QueryAsync<(string LeadAgency, string NamedAgencies)>(
+            SelectOpenPlanAgencies(SqlDialect.Of(db)), new { Group = SqlDialect.ListParameter(group) }, tx);
+        return plans.Any(p => p.LeadAgency == agency || StoredLists.Read(p.NamedAgencies).Contains(agency));
+    }
 
     /// <summary>Writes the changed plan if it is still at <paramref name="expectedVersion"/>; ABORTED otherwise.</summary>
     public async Task UpdateAsync(DbConnection db, DbTransaction tx, PlanRow plan, long expectedVersion)

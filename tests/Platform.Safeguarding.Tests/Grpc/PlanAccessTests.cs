@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Platform.Safeguarding.Tests.Domain;
 using Platform.Safeguarding.V1;
 using Platform.Testing;
 
@@ -68,5 +69,28 @@ public sealed class PlanAccessTests(SafeguardingFixture fixture) : IClassFixture
         var audit = await fixture.AuditAsync(personId);
         Assert.Contains("safeguarding.plan.action.update Denied", audit);
         Assert.Contains("safeguarding.plan.read Denied", audit);
+    }
+
+    [Fact]
+    public async Task An_agency_named_on_her_open_plan_sees_her_dash_answers_and_loses_them_when_the_plan_closes()
+    {
+        var personId = await fixture.PersonAsync(SafeguardingFixture.Outreach, Housing);
+        await fixture.As(SafeguardingFixture.Worker).DomesticAbuse.RecordDashAssessmentAsync(new RecordDashAssessmentRequest
+        {
+            PersonId = personId, Responses = { DashScoringTests.Answers(15) },
+        });
+        var housing = fixture.As(Identity.HousingOfficer(Housing, SafeguardingFixture.Bristol));
+        var before = await housing.DomesticAbuse.ListDashAssessmentsAsync(new ListDashAssessmentsRequest { PersonId = personId });
+        var request = fixture.Plan(personId);
+        request.Participants.Add(new Participant { Kind = ParticipantKind.Agency, Agency = Housing });
+        var plan = await fixture.As(SafeguardingFixture.Lead).Plans.AgreePlanAsync(request);
+
+        var named = await housing.DomesticAbuse.ListDashAssessmentsAsync(new ListDashAssessmentsRequest { PersonId = personId });
+        await fixture.As(SafeguardingFixture.Lead).Plans.ClosePlanAsync(new ClosePlanRequest { PlanId = plan.PlanId, ExpectedVersion = plan.Version, Reason = "closed" });
+        var after = await housing.DomesticAbuse.ListDashAssessmentsAsync(new ListDashAssessmentsRequest { PersonId = personId });
+
+        Assert.True(Assert.Single(before.Assessments).Restricted);
+        Assert.Equal((false, 24), (named.Assessments[0].Restricted, named.Assessments[0].Responses.Count));
+        Assert.True(Assert.Single(after.Assessments).Restricted);
     }
 }
