@@ -24,16 +24,18 @@ public sealed class SafeguardingFixture : IAsyncLifetime
 
     public EventRecorder Events => Host.Events;
 
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync(
+    public static readonly IReadOnlyList<System.Type> RecordedEvents =
+    [
+        typeof(ConcernRaised), typeof(EnquiryStarted), typeof(RiskLevelChanged), typeof(MaracReferralRecommended),
+        typeof(PlanAgreed), typeof(PlanReviewed), typeof(PlanClosed), typeof(ActionOverdue), typeof(ThinkFamilyReferralRaised),
+    ];
+
+    public Task InitializeAsync() => StartAsync(rabbitMq: false);
+
+    /// <summary>The same host over the real RabbitMQ broker, as in distributed mode.</summary>
+    public async Task StartAsync(bool rabbitMq) => Host = await TestHost.StartAsync(
         builder => builder.AddSafeguarding(), app => app.MapSafeguarding(),
-        new TestHostOptions
-        {
-            RecordEvents =
-            [
-                typeof(ConcernRaised), typeof(EnquiryStarted), typeof(RiskLevelChanged), typeof(MaracReferralRecommended),
-                typeof(PlanAgreed), typeof(PlanReviewed), typeof(PlanClosed), typeof(ActionOverdue), typeof(ThinkFamilyReferralRaised),
-            ],
-        });
+        new TestHostOptions { RabbitMq = rabbitMq, RecordEvents = RecordedEvents });
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
