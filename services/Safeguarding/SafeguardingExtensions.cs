@@ -4,7 +4,11 @@ using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Security.Projection;
 using Platform.Safeguarding.Data;
 using Platform.Safeguarding.Domain.DomesticAbuse;
+using Platform.Safeguarding.EventHandling;
 using Platform.Safeguarding.Grpc;
+using Platform.Safeguarding.Plans;
+using Platform.Safeguarding.Referrals;
+using Platform.Safeguarding.Worklists;
 
 namespace Platform.Safeguarding;
 
@@ -29,6 +33,7 @@ public static class SafeguardingExtensions
         services.AddSingleton<MaracCriteria>();
         services.AddSingleton<ConcernStore>();
         services.AddSingleton<DomesticAbuseStore>();
+        services.AddPlansAndReferrals(builder.Configuration);
         return builder;
     }
 
@@ -36,6 +41,28 @@ public static class SafeguardingExtensions
     {
         app.MapGrpcService<ConcernGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
         app.MapGrpcService<DomesticAbuseGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
+        app.MapGrpcService<PlanGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
+        app.MapGrpcService<ReferralGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
         return app;
+    }
+
+    /// <summary>Plans, referrals, the overdue check, the events they answer and their kinds of work.</summary>
+    private static void AddPlansAndReferrals(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PlanOptions>(configuration.GetSection("Safeguarding:Plans"));
+        services.AddSingleton(configuration.GetSection("Safeguarding:Referrals").Get<ReferralOptions>() ?? new ReferralOptions());
+        services.AddSingleton<PlanStore>();
+        services.AddSingleton<ReferralStore>();
+        services.AddSingleton<ReferralRecorder>();
+        services.AddSingleton<UrgentReview>();
+        services.AddSingleton<OverdueActionSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<OverdueActionSweep>());
+        services.AddConsumer<DisengagementDetectedConsumer>(Endpoints, "disengagement-detected");
+        services.AddConsumer<TenancyEndedConsumer>(Endpoints, "tenancy-ended");
+        services.AddConsumer<PersonMovedConsumer>(Endpoints, "person-moved");
+        services.AddConsumer<PersonsLinkedConsumer>(Endpoints, "persons-linked");
+        services.AddSingleton<IWorkSource, OverdueActionsSource>();
+        services.AddSingleton<IWorkSource, ReviewsDueSource>();
+        services.AddSingleton<IWorkSource, UnansweredReferralsSource>();
     }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using Google.Protobuf.WellKnownTypes;
 using Platform.IntegrationEvents.Registry;
 using Platform.IntegrationEvents.Safeguarding;
 using Platform.Safeguarding.V1;
@@ -23,12 +24,18 @@ public sealed class SafeguardingFixture : IAsyncLifetime
 
     public EventRecorder Events => Host.Events;
 
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync(
+    public static readonly IReadOnlyList<System.Type> RecordedEvents =
+    [
+        typeof(ConcernRaised), typeof(EnquiryStarted), typeof(RiskLevelChanged), typeof(MaracReferralRecommended),
+        typeof(PlanAgreed), typeof(PlanReviewed), typeof(PlanClosed), typeof(ActionOverdue), typeof(ThinkFamilyReferralRaised),
+    ];
+
+    public Task InitializeAsync() => StartAsync(rabbitMq: false);
+
+    /// <summary>The same host over the real RabbitMQ broker, as in distributed mode.</summary>
+    public async Task StartAsync(bool rabbitMq) => Host = await TestHost.StartAsync(
         builder => builder.AddSafeguarding(), app => app.MapSafeguarding(),
-        new TestHostOptions
-        {
-            RecordEvents = [typeof(ConcernRaised), typeof(EnquiryStarted), typeof(RiskLevelChanged), typeof(MaracReferralRecommended)],
-        });
+        new TestHostOptions { RabbitMq = rabbitMq, RecordEvents = RecordedEvents });
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
@@ -83,5 +90,27 @@ public sealed class SafeguardingFixture : IAsyncLifetime
         Categories = { AbuseCategory.Domestic, AbuseCategory.FinancialOrMaterial },
         LocationOfRisk = RiskLocation.OwnHome, Description = "Bruising seen; says her partner takes her money.",
         ImmediateRisk = true, ImmediateAction = "Police called; safety plan agreed.",
+    };
+
+    /// <summary>A plan for one person as a safeguarding lead agrees it: one risk, one action due in a week, a review in four weeks.</summary>
+    public AgreePlanRequest Plan(string personId) => new()
+    {
+        PersonId = personId, LeadProfessional = "Sam Social Worker", Level = RiskLevel.High,
+        Risks = { new PlanRisk { Description = "Partner controls her money and phone; alcohol use", Level = RiskLevel.High } },
+        Actions =
+        {
+            new PlanAction
+            {
+                Description = "Offer IDVA support and a safety plan", OwnerAgency = Idva, OwnerRole = "IDVA", DueAt = Now.AddDays(7).ToTimestamp(),
+            },
+        },
+        Participants =
+        {
+            new Participant { Kind = ParticipantKind.Agency, Agency = Idva },
+            new Participant { Kind = ParticipantKind.ThePerson },
+            new Participant { Kind = ParticipantKind.Advocate, Description = "Independent advocate from the Care Act advocacy service" },
+        },
+        FamilyInvolvement = "Her sister attended the planning meeting at her request.",
+        NextReviewAt = Now.AddDays(28).ToTimestamp(),
     };
 }

@@ -25,6 +25,9 @@ public static class ChronologyRegistration
         services.AddChronologySource<ConcernRaised, SafeguardingEntries>("chronology-concern-raised");
         services.AddChronologySource<EnquiryStarted, SafeguardingEntries>("chronology-enquiry-started");
         services.AddChronologySource<MaracReferralRecommended, SafeguardingEntries>("chronology-marac-referral-recommended");
+        services.AddChronologySource<PlanAgreed, SafeguardingEntries>("chronology-plan-agreed");
+        services.AddChronologySource<PlanReviewed, SafeguardingEntries>("chronology-plan-reviewed");
+        services.AddChronologySource<PlanClosed, SafeguardingEntries>("chronology-plan-closed");
         return services;
     }
 

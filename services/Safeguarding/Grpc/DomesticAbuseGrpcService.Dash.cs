@@ -89,8 +89,9 @@ public sealed partial class DomesticAbuseGrpcService
         return guard.RunAsync(context, request.PersonId, "safeguarding.dash.list", async (access, db, tx) =>
         {
             var response = new ListDashAssessmentsResponse();
+            var onPlan = await OnHerPlanAsync(db, tx, request.PersonId, access.Caller);
             response.Assessments.AddRange((await store.AssessmentsAsync(db, tx, request.PersonId))
-                .Select(row => DomesticAbuseMapping.ToProto(row, DomesticAbuseMapping.Team(row).SeesDetails(access.Caller))));
+                .Select(row => DomesticAbuseMapping.ToProto(row, onPlan || DomesticAbuseMapping.Team(row).SeesDetails(access.Caller))));
             return response;
         });
     }

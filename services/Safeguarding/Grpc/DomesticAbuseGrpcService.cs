@@ -22,6 +22,7 @@ namespace Platform.Safeguarding.Grpc;
 public sealed partial class DomesticAbuseGrpcService(
     PersonAccessGuard<SafeguardingDatabase> guard,
     DomesticAbuseStore store,
+    PlanStore plans,
     DashQuestionSet checklist,
     DashScoring scoring,
     MaracCriteria marac,
@@ -85,8 +86,9 @@ public sealed partial class DomesticAbuseGrpcService(
         return guard.RunAsync(context, request.PersonId, "safeguarding.incident.list", async (access, db, tx) =>
         {
             var response = new ListIncidentsResponse();
+            var onPlan = await OnHerPlanAsync(db, tx, request.PersonId, access.Caller);
             response.Incidents.AddRange((await store.IncidentsAsync(db, tx, request.PersonId))
-                .Select(row => DomesticAbuseMapping.ToProto(row, DomesticAbuseMapping.Team(row).SeesDetails(access.Caller))));
+                .Select(row => DomesticAbuseMapping.ToProto(row, onPlan || DomesticAbuseMapping.Team(row).SeesDetails(access.Caller))));
             return response;
         });
     }
@@ -108,5 +110,12 @@ public sealed partial class DomesticAbuseGrpcService(
                 LastMaracReferralAt = last?.ToTimestamp(), MaracRepeatWindow = marac.InRepeatWindow(now, last),
             };
         });
+    }
+
+    /// <summary>The caller's agency leads or is named on an open plan of hers (any of her linked records).</summary>
+    private async Task<bool> OnHerPlanAsync(System.Data.Common.DbConnection db, System.Data.Common.DbTransaction tx, string personId, Caller caller)
+    {
+        var group = await ProjectedPeople.GroupAsync(db, tx, personId) is { Count: > 0 } known ? known : [personId];
+        return await plans.NamesAgencyAsync(db, tx, group, caller.Agency);
     }
 }

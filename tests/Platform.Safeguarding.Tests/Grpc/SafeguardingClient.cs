@@ -9,4 +9,8 @@ public sealed class SafeguardingClient(GrpcChannel channel)
     public ConcernService.ConcernServiceClient Concerns { get; } = new(channel);
 
     public DomesticAbuseService.DomesticAbuseServiceClient DomesticAbuse { get; } = new(channel);
+
+    public PlanService.PlanServiceClient Plans { get; } = new(channel);
+
+    public ReferralService.ReferralServiceClient Referrals { get; } = new(channel);
 }
