@@ -61,7 +61,17 @@ public sealed class MatchingGrpcService(
         {
             UnitId = unit.UnitId, SchemeId = unit.SchemeId, ProviderId = unit.ProviderId, UnitName = unit.Name,
             VacancyId = unit.Vacancy?.VacancyId ?? "", Fits = explanation.Fits, Score = explanation.Score,
+            Location = new Location(),
         };
+        if (unit.HasCoordinates)
+        {
+            match.Location.Latitude = unit.Latitude;
+            match.Location.Longitude = unit.Longitude;
+        }
+        if (unit.LocalAuthority is { } area)
+        {
+            match.Location.LocalAuthority = area;
+        }
         match.Rules.AddRange(explanation.Rules.Where(r => !onlyFailures || !r.Passed)
             .Select(r => new RuleOutcome { Rule = r.Rule, Passed = r.Passed, Reason = r.Reason }));
         if (!onlyFailures)
