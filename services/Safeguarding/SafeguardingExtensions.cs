@@ -33,6 +33,7 @@ public static class SafeguardingExtensions
         services.AddSingleton<MaracCriteria>();
         services.AddSingleton<ConcernStore>();
         services.AddSingleton<DomesticAbuseStore>();
+        services.AddSingleton<CapacityStore>();
         services.AddPlansAndReferrals(builder.Configuration);
         return builder;
     }
@@ -43,6 +44,7 @@ public static class SafeguardingExtensions
         app.MapGrpcService<DomesticAbuseGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
         app.MapGrpcService<PlanGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
         app.MapGrpcService<ReferralGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
+        app.MapGrpcService<CapacityGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
         return app;
     }
 
