@@ -66,5 +66,8 @@ public static class SafeguardingExtensions
         services.AddSingleton<IWorkSource, OverdueActionsSource>();
         services.AddSingleton<IWorkSource, ReviewsDueSource>();
         services.AddSingleton<IWorkSource, UnansweredReferralsSource>();
+        services.Configure<ConcernWorkOptions>(configuration.GetSection("Safeguarding:Concerns"));
+        services.AddSingleton<IWorkSource, ConcernsAwaitingDecisionSource>();
+        services.AddSingleton<IWorkSource, FollowUpsDueSource>();
     }
 }
