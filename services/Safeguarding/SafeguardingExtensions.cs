@@ -2,6 +2,7 @@ using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Security.Projection;
+using Platform.Safeguarding.Board;
 using Platform.Safeguarding.Data;
 using Platform.Safeguarding.Domain.DomesticAbuse;
 using Platform.Safeguarding.EventHandling;
@@ -45,10 +46,11 @@ public static class SafeguardingExtensions
         app.MapGrpcService<PlanGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
         app.MapGrpcService<ReferralGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
         app.MapGrpcService<CapacityGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
+        app.MapGrpcService<WorklistGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
         return app;
     }
 
-    /// <summary>Plans, referrals, the overdue check, the events they answer and their kinds of work.</summary>
+    /// <summary>Plans, referrals, the overdue check, the events they answer, the worklist and the board figures.</summary>
     private static void AddPlansAndReferrals(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PlanOptions>(configuration.GetSection("Safeguarding:Plans"));
@@ -69,5 +71,8 @@ public static class SafeguardingExtensions
         services.Configure<ConcernWorkOptions>(configuration.GetSection("Safeguarding:Concerns"));
         services.AddSingleton<IWorkSource, ConcernsAwaitingDecisionSource>();
         services.AddSingleton<IWorkSource, FollowUpsDueSource>();
+        services.AddSingleton<WorklistReader>();
+        services.Configure<BoardOptions>(configuration.GetSection("Safeguarding:Board"));
+        services.AddSingleton<BoardFiguresQuery>();
     }
 }
