@@ -2,6 +2,7 @@ using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Security.Projection;
+using Platform.Safeguarding.Board;
 using Platform.Safeguarding.Data;
 using Platform.Safeguarding.Domain.DomesticAbuse;
 using Platform.Safeguarding.EventHandling;
@@ -33,6 +34,7 @@ public static class SafeguardingExtensions
         services.AddSingleton<MaracCriteria>();
         services.AddSingleton<ConcernStore>();
         services.AddSingleton<DomesticAbuseStore>();
+        services.AddSingleton<CapacityStore>();
         services.AddPlansAndReferrals(builder.Configuration);
         return builder;
     }
@@ -43,10 +45,12 @@ public static class SafeguardingExtensions
         app.MapGrpcService<DomesticAbuseGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
         app.MapGrpcService<PlanGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
         app.MapGrpcService<ReferralGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
+        app.MapGrpcService<CapacityGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
+        app.MapGrpcService<WorklistGrpcService>().RequireAuthorization(AuthenticationExtensions.CallerPolicy);
         return app;
     }
 
-    /// <summary>Plans, referrals, the overdue check, the events they answer and their kinds of work.</summary>
+    /// <summary>Plans, referrals, the overdue check, the events they answer, the worklist and the board figures.</summary>
     private static void AddPlansAndReferrals(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PlanOptions>(configuration.GetSection("Safeguarding:Plans"));
@@ -64,5 +68,11 @@ public static class SafeguardingExtensions
         services.AddSingleton<IWorkSource, OverdueActionsSource>();
         services.AddSingleton<IWorkSource, ReviewsDueSource>();
         services.AddSingleton<IWorkSource, UnansweredReferralsSource>();
+        services.Configure<ConcernWorkOptions>(configuration.GetSection("Safeguarding:Concerns"));
+        services.AddSingleton<IWorkSource, ConcernsAwaitingDecisionSource>();
+        services.AddSingleton<IWorkSource, FollowUpsDueSource>();
+        services.AddSingleton<WorklistReader>();
+        services.Configure<BoardOptions>(configuration.GetSection("Safeguarding:Board"));
+        services.AddSingleton<BoardFiguresQuery>();
     }
 }

@@ -25,6 +25,11 @@ public sealed class ConcernRow
     public string? RiskOutcome { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public DateTimeOffset? FollowUpAt { get; set; }
+    /// <summary>When it moved to the enquiry stage: the year the board figures count the enquiry in.</summary>
+    public DateTimeOffset? EnquiryStartedAt { get; set; }
+    public int? DesiredOutcomesCount { get; set; }
+    /// <summary>At closure: her desired outcomes achieved "fully", "partly" or "not" (<c>MakingSafeguardingPersonal.Overall</c>).</summary>
+    public string? OutcomesAchieved { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public string RecordedBy { get; set; } = "";
     public long Version { get; set; }

@@ -31,6 +31,7 @@ public sealed class ConcernStore
         UPDATE concerns SET stage = @Stage, decision = @Decision, decision_json = @DecisionJson, decided_at = @DecidedAt,
             desired_outcomes_asked = @DesiredOutcomesAsked, desired_outcomes_json = @DesiredOutcomesJson,
             closure_json = @ClosureJson, risk_outcome = @RiskOutcome, closed_at = @ClosedAt, follow_up_at = @FollowUpAt,
+            enquiry_started_at = @EnquiryStartedAt, desired_outcomes_count = @DesiredOutcomesCount, outcomes_achieved = @OutcomesAchieved,
             version = version + 1
         WHERE concern_id = @ConcernId AND version = @Version
         """;

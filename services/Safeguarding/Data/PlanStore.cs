@@ -135,6 +135,14 @@ public sealed class PlanStore
         return plans.Any(p => p.LeadAgency == agency || StoredLists.Read(p.NamedAgencies).Contains(agency));
     }
 
+    /// <summary><see cref="NamesAgencyAsync"/> for the person and every record linked with hers.</summary>
+    public async Task<bool> NamesAgencyForPersonAsync(DbConnection db, DbTransaction tx, string personId, string agency)
+    {
+        var group = await Platform.BuildingBlocks.Security.Projection.ProjectedPeople.GroupAsync(db, tx, personId) is { Count: > 0 } known
+            ? known : [personId];
+        return await NamesAgencyAsync(db, tx, group, agency);
+    }
+
     /// <summary>Writes the changed plan if it is still at <paramref name="expectedVersion"/>; ABORTED otherwise.</summary>
     public async Task UpdateAsync(DbConnection db, DbTransaction tx, PlanRow plan, long expectedVersion)
     {

@@ -60,6 +60,7 @@ public sealed partial class ConcernGrpcService
             };
             desired.Outcomes.AddRange(request.Outcomes.Select((words, i) => new DesiredOutcome { OutcomeId = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Words = words.Trim() }));
             row.DesiredOutcomesAsked = request.Asked;
+            row.DesiredOutcomesCount = request.Outcomes.Count;
             row.DesiredOutcomesJson = ConcernMapping.Json(desired);
             return null;
         });
@@ -82,6 +83,7 @@ public sealed partial class ConcernGrpcService
                 throw new PreconditionFailedException(refusal);
             }
             row.Stage = EnumWords<Stage>.Word(request.To);
+            row.EnquiryStartedAt = request.To == Stage.Enquiry ? now : row.EnquiryStartedAt;
             return StageChange(row, from, request.To, request.Reason, caller, now);
         }, (row, db, tx) => request.To != Stage.Enquiry ? Task.CompletedTask : Outbox.EnqueueAsync(db, tx, new EnquiryStarted
         {
@@ -120,6 +122,7 @@ public sealed partial class ConcernGrpcService
             closure.Outcomes.AddRange(request.Outcomes);
             row.ClosureJson = ConcernMapping.Json(closure);
             row.RiskOutcome = EnumWords<RiskOutcome>.Word(request.RiskOutcome);
+            row.OutcomesAchieved = MakingSafeguardingPersonal.Overall(request.Outcomes.Select(o => o.Achievement).ToList());
             row.ClosedAt = now;
             row.FollowUpAt = request.CapacitousRefusal?.FollowUpAt?.ToDateTimeOffset() ?? row.FollowUpAt;
             row.Stage = EnumWords<Stage>.Word(Stage.Closed);

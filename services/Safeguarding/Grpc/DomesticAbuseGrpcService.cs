@@ -113,9 +113,6 @@ public sealed partial class DomesticAbuseGrpcService(
     }
 
     /// <summary>The caller's agency leads or is named on an open plan of hers (any of her linked records).</summary>
-    private async Task<bool> OnHerPlanAsync(System.Data.Common.DbConnection db, System.Data.Common.DbTransaction tx, string personId, Caller caller)
-    {
-        var group = await ProjectedPeople.GroupAsync(db, tx, personId) is { Count: > 0 } known ? known : [personId];
-        return await plans.NamesAgencyAsync(db, tx, group, caller.Agency);
-    }
+    private Task<bool> OnHerPlanAsync(System.Data.Common.DbConnection db, System.Data.Common.DbTransaction tx, string personId, Caller caller) =>
+        plans.NamesAgencyForPersonAsync(db, tx, personId, caller.Agency);
 }

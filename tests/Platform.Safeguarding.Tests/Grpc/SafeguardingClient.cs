@@ -13,4 +13,8 @@ public sealed class SafeguardingClient(GrpcChannel channel)
     public PlanService.PlanServiceClient Plans { get; } = new(channel);
 
     public ReferralService.ReferralServiceClient Referrals { get; } = new(channel);
+
+    public CapacityService.CapacityServiceClient Capacity { get; } = new(channel);
+
+    public WorklistService.WorklistServiceClient Worklists { get; } = new(channel);
 }

@@ -124,4 +124,66 @@ public sealed class WorkSourceTests(SafeguardingFixture fixture) : IClassFixture
         Assert.Equal($"Referral (think-family) from {agency} unanswered", thinkFamily.Summary);
         Assert.Equal([toAgency.ReferralId], byAgency.Select(i => i.RecordId));
     }
+
+    private static Task<Concern> RaiseAsync(SafeguardingClient worker, string personId, DateTimeOffset raisedAt)
+    {
+        var details = SafeguardingFixture.Concern(personId);
+        details.RaisedAt = raisedAt.ToTimestamp();
+        return worker.Concerns.RaiseConcernAsync(new RaiseConcernRequest { Details = details }).ResponseAsync;
+    }
+
+    private static Task<Concern> DecideAsync(SafeguardingClient lead, Concern concern, EnquiryDecision decision, CapacitousRefusal? refusal = null) =>
+        lead.Concerns.RecordSection42DecisionAsync(new RecordSection42DecisionRequest
+        {
+            ConcernId = concern.ConcernId, ExpectedVersion = concern.Version, Test = Domain.Section42RuleTests.Test(true, true, true),
+            Decision = decision, Reason = decision == EnquiryDecision.Section42 ? "" : "she has capacity to decide and declines",
+            CapacitousRefusal = refusal,
+        }).ResponseAsync;
+
+    [Fact]
+    public async Task Concerns_await_a_decision_from_when_they_are_raised_due_two_days_later_until_one_is_recorded()
+    {
+        var (lead, agency, area) = await TeamAsync();
+        var worker = fixture.As(Identity.SupportWorker(agency, area));
+        var personId = await fixture.PersonAsync(agency);
+        var older = await RaiseAsync(worker, personId, fixture.Now.AddDays(-3));
+        var newer = await RaiseAsync(worker, personId, fixture.Now.AddHours(-1));
+        var decided = await DecideAsync(lead, await RaiseAsync(worker, personId, fixture.Now.AddDays(-5)), EnquiryDecision.Section42);
+
+        var byArea = await ReadAsync(WorkKind.ConcernAwaitingDecision, new WorkScope(null, area), fixture.Now);
+        var byAgency = await ReadAsync(WorkKind.ConcernAwaitingDecision, new WorkScope(agency, null), fixture.Now);
+        var secondPage = await ReadAsync(WorkKind.ConcernAwaitingDecision, new WorkScope(null, area), fixture.Now,
+            new WorkPosition(byArea[0].DueAt, byArea[0].RecordId), 1);
+
+        Assert.Equal([older.ConcernId, newer.ConcernId], byArea.Select(i => i.RecordId));
+        Assert.DoesNotContain(decided.ConcernId, byAgency.Select(i => i.RecordId));
+        Assert.Equal(byArea.Select(i => i.RecordId), byAgency.Select(i => i.RecordId));
+        Assert.Equal(older.Details.RaisedAt.ToDateTimeOffset().AddDays(2), byArea[0].DueAt);
+        Assert.Equal($"Concern raised by {agency} awaiting the section 42 decision", byArea[0].Summary);
+        Assert.Equal([newer.ConcernId], secondPage.Select(i => i.RecordId));
+    }
+
+    [Fact]
+    public async Task A_follow_up_set_on_a_capacitous_refusal_is_due_from_its_date_for_the_listed_days()
+    {
+        var (lead, agency, area) = await TeamAsync();
+        var worker = fixture.As(Identity.SupportWorker(agency, area));
+        var concern = await RaiseAsync(worker, await fixture.PersonAsync(agency), fixture.Now.AddHours(-2));
+        await DecideAsync(lead, concern, EnquiryDecision.NoFurtherAction, new CapacitousRefusal
+        {
+            RisksExplained = "that the violence may get worse", SupportOffered = "IDVA and a refuge place", FollowUpAt = fixture.Now.AddDays(14).ToTimestamp(),
+        });
+
+        var before = await ReadAsync(WorkKind.FollowUpDue, new WorkScope(null, area), fixture.Now.AddDays(13));
+        var due = await ReadAsync(WorkKind.FollowUpDue, new WorkScope(agency, null), fixture.Now.AddDays(15));
+        var lastDay = await ReadAsync(WorkKind.FollowUpDue, new WorkScope(null, area), fixture.Now.AddDays(14 + 27));
+        var gone = await ReadAsync(WorkKind.FollowUpDue, new WorkScope(null, area), fixture.Now.AddDays(14 + 29));
+
+        Assert.Empty(before);
+        var item = Assert.Single(due);
+        Assert.Equal((concern.ConcernId, agency, area, fixture.Now.AddDays(14)), (item.RecordId, item.Agency, item.Area, item.DueAt));
+        Assert.Single(lastDay);
+        Assert.Empty(gone);
+        Assert.Empty(await ReadAsync(WorkKind.ConcernAwaitingDecision, new WorkScope(null, area), fixture.Now));
+    }
 }

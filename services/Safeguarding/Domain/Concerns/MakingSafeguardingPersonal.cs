@@ -59,4 +59,15 @@ public static class MakingSafeguardingPersonal
         var missing = expected.Except(seen).Order(StringComparer.Ordinal).ToList();
         v.Check(missing.Count == 0, "outcomes", $"must say for each desired outcome whether it was achieved; missing: {string.Join(", ", missing)}");
     }
+
+    /// <summary>
+    /// Her desired outcomes taken together, as the Safeguarding Adults Collection counts them: "fully"
+    /// when every one was fully achieved, "not" when none was achieved at all, "partly" otherwise;
+    /// null when she expressed none.
+    /// </summary>
+    public static string? Overall(IReadOnlyCollection<OutcomeAchievement> results) =>
+        results.Count == 0 ? null
+        : results.All(r => r == OutcomeAchievement.Fully) ? "fully"
+        : results.All(r => r == OutcomeAchievement.Not) ? "not"
+        : "partly";
 }
