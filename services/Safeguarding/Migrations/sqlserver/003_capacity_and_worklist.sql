@@ -30,10 +30,9 @@ CREATE INDEX ix_capacity_assessments_person ON dbo.capacity_assessments (person_
 -- What the board figures count by, kept beside the JSON they come from: when the enquiry started
 -- (the move to the enquiry stage), how many desired outcomes she expressed, and at closure whether
 -- they were achieved fully, partly or not (null when none were expressed).
-ALTER TABLE dbo.concerns ADD
-    enquiry_started_at     DATETIMEOFFSET NULL,
-    desired_outcomes_count INT NULL,
-    outcomes_achieved      VARCHAR(20) NULL;
+ALTER TABLE dbo.concerns ADD enquiry_started_at DATETIMEOFFSET NULL;
+ALTER TABLE dbo.concerns ADD desired_outcomes_count INT NULL;
+ALTER TABLE dbo.concerns ADD outcomes_achieved VARCHAR(20) NULL;
 GO
 UPDATE dbo.concerns SET enquiry_started_at = (
     SELECT MIN(c.changed_at) FROM dbo.concern_stage_changes c WHERE c.concern_id = dbo.concerns.concern_id AND c.to_stage = 'enquiry');
