@@ -54,6 +54,9 @@ CREATE INDEX ix_concerns_area_awaiting ON dbo.concerns (area, raised_at, concern
 CREATE INDEX ix_concerns_agency_follow_up ON dbo.concerns (agency, follow_up_at, concern_id) WHERE follow_up_at IS NOT NULL;
 CREATE INDEX ix_concerns_area_follow_up ON dbo.concerns (area, follow_up_at, concern_id) WHERE follow_up_at IS NOT NULL;
 
--- Board figures: enquiries by the year they started, closures by the year they concluded.
-CREATE INDEX ix_concerns_area_enquiry ON dbo.concerns (area, enquiry_started_at) WHERE enquiry_started_at IS NOT NULL;
-CREATE INDEX ix_concerns_area_closed ON dbo.concerns (area, closed_at) WHERE closed_at IS NOT NULL;
+-- Board figures: enquiries by the year they started, closures by the year they concluded; each index
+-- holds every column its count reads, so a year is counted from the index alone.
+CREATE INDEX ix_concerns_area_enquiry ON dbo.concerns (area, enquiry_started_at) INCLUDE (decision, location_of_risk)
+    WHERE enquiry_started_at IS NOT NULL;
+CREATE INDEX ix_concerns_area_closed ON dbo.concerns (area, closed_at)
+    INCLUDE (enquiry_started_at, risk_outcome, desired_outcomes_asked, desired_outcomes_count, outcomes_achieved) WHERE closed_at IS NOT NULL;
