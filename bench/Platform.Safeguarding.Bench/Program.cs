@@ -65,6 +65,15 @@ var rows = new List<Samples>
     await MeasureAsync($"gRPC HTTP/2 socket: GetWorklist, area, a later page (2 to {pages})", queries,
         _ => client.GetWorklistAsync(Later(socketTokens)).ResponseAsync),
 };
+await using (var gateway = await GatewayProcess.StartAsync("safeguarding", ServiceHost.Address(app)))
+{
+    using var gatewayChannel = ServiceHost.Channel(gateway.GrpcAddress, PlatformRoles.SafeguardingLead, caller.Agency, caller.LocalAuthority);
+    var throughGateway = new WorklistService.WorklistServiceClient(gatewayChannel);
+    rows.Add(await MeasureAsync("through the YARP gateway (HTTP/2 both hops): GetWorklist, area, first page of 50", queries,
+        _ => throughGateway.GetWorklistAsync(areaFirst).ResponseAsync));
+    rows.Add(await MeasureAsync($"through the YARP gateway: GetWorklist, area, a later page (2 to {pages})", queries,
+        _ => throughGateway.GetWorklistAsync(Later(socketTokens)).ResponseAsync));
+}
 var boardRequest = new GetBoardFiguresRequest { Year = year };
 var figures = await handler.GetBoardFigures(boardRequest, context);
 var boardRows = new List<Samples>
