@@ -20,6 +20,7 @@ public static class ChronologyRegistration
         services.AddChronologySource<OfferMade, OfferEntries>("chronology-offer-made");
         services.AddChronologySource<OfferAccepted, OfferEntries>("chronology-offer-accepted");
         services.AddChronologySource<OfferDeclined, OfferEntries>("chronology-offer-declined");
+        services.AddChronologySource<OfferWithdrawn, OfferEntries>("chronology-offer-withdrawn");
         services.AddChronologySource<TenancyStarted, TenancyEntries>("chronology-tenancy-started");
         services.AddChronologySource<TenancyEnded, TenancyEntries>("chronology-tenancy-ended");
         services.AddChronologySource<ConcernRaised, SafeguardingEntries>("chronology-concern-raised");

@@ -27,7 +27,7 @@ public sealed class HoldExpiry(HousingDatabase database, OfferStore offers, Vaca
             {
                 foreach (var offer in await offers.OpenForVacancyAsync(db, tx, vacancy.VacancyId))
                 {
-                    await offers.CloseOpenAsync(db, tx, offer.OfferId, OfferStatuses.Withdrawn, now);
+                    await offers.WithdrawAsync(db, tx, offer, "vacancy-expired", now);
                 }
                 await vacancies.CloseAsync(db, tx, vacancy, vacancy.Version, VacancyStatuses.Expired, "expired", now);
                 await Outbox.EnqueueAsync(db, tx, new VacancyClosed

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Errors;
 using Platform.BuildingBlocks.Security;
 
@@ -77,6 +78,16 @@ public sealed class CatalogueStore
         JOIN providers p ON p.provider_id = s.provider_id WHERE u.unit_id = @Id
         """;
 
+    /// <summary>One page of a level's rows after a (name, id) position, ordered by name then id.</summary>
+    internal static string SelectPage(SqlDialect dialect, string table, string idColumn, string parentColumn) =>
+        $"""
+        SELECT {idColumn} AS id, {parentColumn} AS parent_id, {(table == "providers" ? "owner_agency" : "NULL AS owner_agency")}, name, attributes_json, version, updated_at
+        FROM {table}
+        WHERE (@ParentId IS NULL OR {parentColumn} = @ParentId)
+          AND (@AfterName IS NULL OR name > @AfterName OR (name = @AfterName AND {idColumn} > @AfterId))
+        ORDER BY name, {idColumn} {dialect.Page("@Take")}
+        """;
+
     public static readonly CatalogueLevel Provider = new("Provider", InsertProvider, SelectProvider, UpdateProviderRow, SelectOwnerOfProvider);
     public static readonly CatalogueLevel Scheme = new("Scheme", InsertScheme, SelectScheme, UpdateSchemeRow, SelectOwnerOfScheme);
     public static readonly CatalogueLevel Unit = new("Unit", InsertUnit, SelectUnit, UpdateUnitRow, SelectOwnerOfUnit);
@@ -101,6 +112,14 @@ public sealed class CatalogueStore
     public async Task<CatalogueRow> GetAsync(DbConnection db, DbTransaction? tx, CatalogueLevel level, string id) =>
         await db.QuerySingleOrDefaultAsync<CatalogueRow>(level.Select, new { Id = id }, tx)
         ?? throw new NotFoundException(level.What, id);
+
+    public async Task<IReadOnlyList<CatalogueRow>> PageAsync(DbConnection db, CatalogueLevel level, string? parentId, string? afterName, string? afterId, int take)
+    {
+        var sql = level == Provider
+            ? SelectPage(SqlDialect.Of(db), "providers", "provider_id", "NULL")
+            : SelectPage(SqlDialect.Of(db), "schemes", "scheme_id", "provider_id");
+        return (await db.QueryAsync<CatalogueRow>(sql, new { ParentId = parentId, AfterName = afterName, AfterId = afterId, Take = take })).AsList();
+    }
 
     public async Task UpdateAsync(DbConnection db, DbTransaction tx, CatalogueLevel level, CatalogueRow row, long expectedVersion)
     {

@@ -60,6 +60,7 @@ public sealed class MatchSubjects(PersonFactsStore facts, OfferStore offers, Loc
         FleeingDomesticAbuse = profile.FleeingDomesticAbuse,
         SupportHoursNeeded = profile.SupportHoursNeeded,
         Needs24HourStaffing = profile.Needs24HourStaffing,
+        NeedsTraumaInformed = profile.NeedsTraumaInformed,
         NeedsHousingBenefit = profile.NeedsHousingBenefit,
         ParkedUnits = parked,
     };

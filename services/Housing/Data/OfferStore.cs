@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Platform.BuildingBlocks.Errors;
+using Platform.BuildingBlocks.Messaging;
+using Platform.IntegrationEvents.Housing;
 
 namespace Platform.Housing.Data;
 
@@ -116,6 +118,22 @@ public sealed class OfferStore
 
     public Task CloseOpenAsync(DbConnection db, DbTransaction tx, string offerId, string status, DateTimeOffset now) =>
         db.ExecuteAsync(CloseOpen, new { OfferId = offerId, Status = status, Now = now }, tx);
+
+    /// <summary>
+    /// Withdraws an open offer without her answer and says so in the same transaction: her
+    /// chronology shows every offer made to her and how it ended, not only those she answered.
+    /// </summary>
+    public async Task WithdrawAsync(DbConnection db, DbTransaction tx, OfferRow offer, string reason, DateTimeOffset now)
+    {
+        if (await db.ExecuteAsync(CloseOpen, new { offer.OfferId, Status = OfferStatuses.Withdrawn, Now = now }, tx) == 1)
+        {
+            await Outbox.EnqueueAsync(db, tx, new OfferWithdrawn
+            {
+                OfferId = offer.OfferId, PersonId = offer.PersonId, VacancyId = offer.VacancyId, UnitId = offer.UnitId,
+                Agency = offer.Agency, Reason = reason, OccurredAt = now,
+            });
+        }
+    }
 
     public Task SetNoLongerFitsAsync(DbConnection db, DbTransaction tx, string offerId, string? json) =>
         db.ExecuteAsync(SetNoLongerFits, new { OfferId = offerId, NoLongerFitsJson = json }, tx);

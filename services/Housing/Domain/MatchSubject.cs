@@ -17,6 +17,7 @@ public sealed class MatchSubject
     public bool FleeingDomesticAbuse { get; init; }
     public int SupportHoursNeeded { get; init; }
     public bool Needs24HourStaffing { get; init; }
+    public bool NeedsTraumaInformed { get; init; }
     public bool NeedsHousingBenefit { get; init; }
     /// <summary>Units she declined recently, with the time until which they are not suggested again.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> ParkedUnits { get; init; } = new Dictionary<string, DateTimeOffset>();

@@ -6,7 +6,16 @@ namespace Platform.Housing.Domain;
 public sealed record RankedUnit(UnitEntry Unit, double Score);
 
 public sealed record MatchResult(
-    IReadOnlyList<RankedUnit> Fits, IReadOnlyList<UnitEntry> Excluded, int Considered, int FitCount, int ExcludedCount);
+    IReadOnlyList<RankedUnit> Fits, IReadOnlyList<UnitEntry> Excluded, int Considered, int FitCount, int ExcludedCount)
+{
+    /// <summary>"Why not?": each failing rule with how many explained excluded units failed it, most first.</summary>
+    public IReadOnlyList<RuleCount> WhyNot { get; init; } = [];
+
+    /// <summary>Excluded units that "why not?" explains (by default those with a vacancy in the window).</summary>
+    public int ExplainedExcludedCount { get; init; }
+}
+
+public sealed record RuleCount(string Rule, int Count);
 
 /// <summary>One unit, every rule and every score component: why it fits, or why not.</summary>
 public sealed record PlacementExplanation(UnitEntry Unit, bool Fits, double Score, IReadOnlyList<RuleOutcome> Rules, IReadOnlyList<ScorePart> ScoreParts);
@@ -21,19 +30,31 @@ public sealed class PlacementMatcher(SoftScorer scorer)
 
     public SoftScorer Scorer => scorer;
 
-    public MatchResult Rank(MatchSubject who, ReadOnlySpan<UnitEntry> units, int take, int excludedTake)
+    /// <param name="excludedTake">How many excluded units to return for "why not?" (0: none, and no counts).</param>
+    /// <param name="explainWithoutVacancy">
+    /// Also explain units with no vacancy in the window: by default "why not?" is about placements she
+    /// could have been offered, not every unit in the catalogue.
+    /// </param>
+    public MatchResult Rank(MatchSubject who, ReadOnlySpan<UnitEntry> units, int take, int excludedTake, bool explainWithoutVacancy = false)
     {
         var rules = _rules.Where(rule => rule.CanFail(who)).ToArray();
         var best = new PriorityQueue<RankedUnit, RankedUnit>(take + 1, WorstFirst.Instance);
         var excluded = new List<UnitEntry>(Math.Min(excludedTake, 64));
+        var failures = new int[rules.Length];
+        var explained = 0;
         var fits = 0;
         foreach (var unit in units)
         {
             if (!PassesAll(rules, who, unit))
             {
-                if (excluded.Count < excludedTake)
+                if (excludedTake > 0 && (explainWithoutVacancy || unit.Vacancy?.IsInWindowAt(who.Now) == true))
                 {
-                    excluded.Add(unit);
+                    explained++;
+                    CountFailures(rules, who, unit, failures);
+                    if (excluded.Count < excludedTake)
+                    {
+                        excluded.Add(unit);
+                    }
                 }
                 continue;
             }
@@ -56,7 +77,20 @@ public sealed class PlacementMatcher(SoftScorer scorer)
         {
             ordered[i] = best.Dequeue();
         }
-        return new MatchResult(ordered, excluded, units.Length, fits, units.Length - fits);
+        var whyNot = rules.Select((rule, i) => new RuleCount(rule.Name, failures[i])).Where(c => c.Count > 0)
+            .OrderByDescending(c => c.Count).ToList();
+        return new MatchResult(ordered, excluded, units.Length, fits, units.Length - fits) { WhyNot = whyNot, ExplainedExcludedCount = explained };
+    }
+
+    private static void CountFailures(HardRule[] rules, MatchSubject who, UnitEntry unit, int[] failures)
+    {
+        for (var i = 0; i < rules.Length; i++)
+        {
+            if (!rules[i].Passes(who, unit))
+            {
+                failures[i]++;
+            }
+        }
     }
 
     public bool PassesAll(MatchSubject who, UnitEntry unit) => PassesAll(_rules, who, unit);

@@ -44,6 +44,9 @@ public sealed record VacancySlot(
 {
     public bool IsHeldAt(DateTimeOffset now) => HeldUntil is { } until && until > now;
 
+    /// <summary>Live and not past its last day, whether or not an offer holds it.</summary>
+    public bool IsInWindowAt(DateTimeOffset now) => AvailableUntil is null || AvailableUntil > now;
+
     public bool IsFreeAt(DateTimeOffset now) =>
         !Promised && !IsHeldAt(now) && (AvailableUntil is null || AvailableUntil > now);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Platform.BuildingBlocks.Errors;
 using Platform.BuildingBlocks.Security;
 using Platform.Housing.Data;
+using Platform.Housing.Domain;
 using Platform.Housing.V1;
 
 namespace Platform.Housing.Grpc;
@@ -13,8 +14,9 @@ namespace Platform.Housing.Grpc;
 /// relationship with a person. Each change reaches the matching index as soon as it commits.
 /// </summary>
 [Authorize(Roles = HousingRoles.Readers)]
-public sealed class CatalogueGrpcService(
-    HousingDatabase database, CatalogueStore catalogue, VacancyStore vacancies, PlacementIndexLoader index, TimeProvider clock)
+public sealed partial class CatalogueGrpcService(
+    HousingDatabase database, CatalogueStore catalogue, VacancyStore vacancies, PlacementIndexLoader index, PlacementIndex placements,
+    TimeProvider clock)
     : CatalogueService.CatalogueServiceBase
 {
     [Authorize(Roles = HousingRoles.Officers)]

@@ -26,13 +26,20 @@ public sealed class MatchingGrpcService(
             .Check(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be between 0 and {MaxPageSize}").ThrowIfInvalid();
         var subject = await SubjectAsync(context, request.PersonId, "housing.match");
         var take = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        var result = matcher.Rank(subject, index.Units, take, request.IncludeExcluded ? take : 0);
+        var result = matcher.Rank(subject, index.Units, take, request.IncludeExcluded ? take : 0, request.IncludeWithoutVacancy);
         var response = new MatchPlacementsResponse
         {
             UnitsConsidered = result.Considered, FitCount = result.FitCount, ExcludedCount = result.ExcludedCount,
+            ExplainedExcludedCount = result.ExplainedExcludedCount,
         };
         response.Matches.AddRange(result.Fits.Select(fit => ToProto(matcher.Explain(subject, fit.Unit), onlyFailures: false)));
         response.Excluded.AddRange(result.Excluded.Select(unit => ToProto(matcher.Explain(subject, unit), onlyFailures: true)));
+        response.WhyNot.AddRange(result.WhyNot.Select(count =>
+        {
+            var group = new ExclusionGroup { Rule = count.Rule, Count = count.Count };
+            group.UnitIds.AddRange(response.Excluded.Where(e => e.Rules.Any(r => r.Rule == count.Rule)).Select(e => e.UnitId));
+            return group;
+        }));
         return response;
     }
 
@@ -54,7 +61,17 @@ public sealed class MatchingGrpcService(
         {
             UnitId = unit.UnitId, SchemeId = unit.SchemeId, ProviderId = unit.ProviderId, UnitName = unit.Name,
             VacancyId = unit.Vacancy?.VacancyId ?? "", Fits = explanation.Fits, Score = explanation.Score,
+            Location = new Location(),
         };
+        if (unit.HasCoordinates)
+        {
+            match.Location.Latitude = unit.Latitude;
+            match.Location.Longitude = unit.Longitude;
+        }
+        if (unit.LocalAuthority is { } area)
+        {
+            match.Location.LocalAuthority = area;
+        }
         match.Rules.AddRange(explanation.Rules.Where(r => !onlyFailures || !r.Passed)
             .Select(r => new RuleOutcome { Rule = r.Rule, Passed = r.Passed, Reason = r.Reason }));
         if (!onlyFailures)

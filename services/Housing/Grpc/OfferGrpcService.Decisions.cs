@@ -35,7 +35,7 @@ public sealed partial class OfferGrpcService
             var released = new List<string> { offer.UnitId };
             foreach (var other in await offers.OpenForPersonAsync(db, tx, offer.PersonId, now))
             {
-                await offers.CloseOpenAsync(db, tx, other.OfferId, OfferStatuses.Withdrawn, now);
+                await offers.WithdrawAsync(db, tx, other, "another-offer-accepted", now);
                 await vacancies.ReleaseAsync(db, tx, other.VacancyId, other.OfferId);
                 released.Add(other.UnitId);
             }

@@ -70,7 +70,7 @@ public sealed class VacancyGrpcService(
             }
             foreach (var offer in await offers.OpenForVacancyAsync(db, tx, vacancy.VacancyId))
             {
-                await offers.CloseOpenAsync(db, tx, offer.OfferId, OfferStatuses.Withdrawn, now);
+                await offers.WithdrawAsync(db, tx, offer, "vacancy-withdrawn", now);
             }
             await vacancies.CloseAsync(db, tx, vacancy, request.ExpectedVersion, VacancyStatuses.Withdrawn, request.Reason.Trim(), now);
             await Outbox.EnqueueAsync(db, tx, new VacancyClosed { VacancyId = vacancy.VacancyId, UnitId = vacancy.UnitId, Reason = "withdrawn", OccurredAt = now });

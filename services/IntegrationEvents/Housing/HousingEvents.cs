@@ -56,6 +56,20 @@ public sealed record OfferDeclined : IntegrationEvent
     public required string Agency { get; init; }
 }
 
+/// <summary>An open offer released without her answer: she accepted another, or the vacancy closed.</summary>
+[EventType("housing.offer-withdrawn.v1")]
+public sealed record OfferWithdrawn : IntegrationEvent
+{
+    public required string OfferId { get; init; }
+    public required string PersonId { get; init; }
+    public required string VacancyId { get; init; }
+    public required string UnitId { get; init; }
+    /// <summary>The agency that made the offer.</summary>
+    public required string Agency { get; init; }
+    /// <summary>"another-offer-accepted", "vacancy-withdrawn" or "vacancy-expired".</summary>
+    public required string Reason { get; init; }
+}
+
 [EventType("housing.tenancy-started.v1")]
 public sealed record TenancyStarted : IntegrationEvent
 {

@@ -160,7 +160,7 @@ public sealed partial class ConcernGrpcService
             {
                 await publish(row, db, tx);
             }
-            return ConcernMapping.ToProto(row, await concerns.StageChangesAsync(db, tx, row.ConcernId), seesDetails: true);
+            return ConcernMapping.ToProto(row, await concerns.StageChangesAsync(db, tx, row.ConcernId), seesDetails: true, access);
         });
 
     private static void RefuseIfClosed(ConcernRow row)

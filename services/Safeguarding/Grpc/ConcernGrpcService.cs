@@ -40,7 +40,7 @@ public sealed partial class ConcernGrpcService(
                 ConcernId = row.ConcernId, PersonId = row.PersonId, Agency = row.Agency, Area = row.Area,
                 ImmediateRisk = row.ImmediateRisk, OccurredAt = now,
             });
-            return ConcernMapping.ToProto(row, [first], seesDetails: true);
+            return ConcernMapping.ToProto(row, [first], seesDetails: true, access);
         });
     }
 
@@ -51,7 +51,7 @@ public sealed partial class ConcernGrpcService(
         {
             var row = await concerns.GetAsync(db, tx, request.ConcernId);
             return ConcernMapping.ToProto(row, await concerns.StageChangesAsync(db, tx, row.ConcernId),
-                ConcernMapping.Team(row).SeesDetails(access.Caller));
+                ConcernMapping.Team(row).SeesDetails(access.Caller), access);
         });
     }
 
@@ -64,7 +64,7 @@ public sealed partial class ConcernGrpcService(
             foreach (var row in await concerns.ListAsync(db, tx, request.PersonId))
             {
                 var sees = ConcernMapping.Team(row).SeesDetails(access.Caller);
-                response.Concerns.Add(ConcernMapping.ToProto(row, sees ? await concerns.StageChangesAsync(db, tx, row.ConcernId) : [], sees));
+                response.Concerns.Add(ConcernMapping.ToProto(row, sees ? await concerns.StageChangesAsync(db, tx, row.ConcernId) : [], sees, access));
             }
             return response;
         });

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Security;
 using Platform.Safeguarding.Data;
 using Platform.Safeguarding.Domain;
 using Platform.Safeguarding.V1;
@@ -21,11 +22,11 @@ internal static class ConcernMapping
 
     public static string Json(IMessage message) => JsonFormatter.Default.Format(message);
 
-    public static Concern ToProto(ConcernRow row, IReadOnlyList<StageChangeRow> stages, bool seesDetails)
+    public static Concern ToProto(ConcernRow row, IReadOnlyList<StageChangeRow> stages, bool seesDetails, PersonAccess access)
     {
         var concern = new Concern
         {
-            ConcernId = row.ConcernId, PersonId = row.PersonId, Agency = row.Agency, Area = row.Area, Stage = StageOf(row),
+            ConcernId = row.ConcernId, PersonId = row.PersonId, Agency = row.Agency, Area = AreaDisclosure.Shown(row.Area, row.Agency, access), Stage = StageOf(row),
             RecordedAt = row.RecordedAt.ToTimestamp(), Version = row.Version, Restricted = !seesDetails,
         };
         if (!seesDetails)

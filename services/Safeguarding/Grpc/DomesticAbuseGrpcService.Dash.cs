@@ -120,7 +120,7 @@ public sealed partial class DomesticAbuseGrpcService
                 AssessmentId = ConcernGrpcService.NullIfEmpty(request.AssessmentId), ReferredAt = referredAt, ReferredBy = caller.Subject, Version = 1,
             };
             await store.InsertMaracReferralAsync(db, tx, row);
-            return DomesticAbuseMapping.ToProto(row);
+            return DomesticAbuseMapping.ToProto(row, access);
         });
     }
 
@@ -143,17 +143,17 @@ public sealed partial class DomesticAbuseGrpcService
                 row.MeetingAt = meetingAt;
                 row.MeetingNote = ConcernGrpcService.NullIfEmpty(request.Note);
                 await store.RecordMeetingAsync(db, tx, row, request.ExpectedVersion);
-                return DomesticAbuseMapping.ToProto(row);
+                return DomesticAbuseMapping.ToProto(row, access);
             });
     }
 
     public override Task<ListMaracReferralsResponse> ListMaracReferrals(ListMaracReferralsRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "safeguarding.marac.list", async (db, tx) =>
+        return guard.RunAsync(context, request.PersonId, "safeguarding.marac.list", async (access, db, tx) =>
         {
             var response = new ListMaracReferralsResponse();
-            response.Referrals.AddRange((await store.MaracReferralsAsync(db, tx, request.PersonId)).Select(DomesticAbuseMapping.ToProto));
+            response.Referrals.AddRange((await store.MaracReferralsAsync(db, tx, request.PersonId)).Select(row => DomesticAbuseMapping.ToProto(row, access)));
             return response;
         });
     }

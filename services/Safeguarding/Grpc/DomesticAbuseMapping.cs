@@ -2,6 +2,7 @@ using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Platform.BuildingBlocks.Data;
 using Platform.Safeguarding.Data;
+using Platform.BuildingBlocks.Security;
 using Platform.Safeguarding.Domain;
 using Platform.Safeguarding.Domain.DomesticAbuse;
 using Platform.Safeguarding.V1;
@@ -55,9 +56,9 @@ internal static class DomesticAbuseMapping
         return assessment;
     }
 
-    public static MaracReferral ToProto(MaracReferralRow row) => new()
+    public static MaracReferral ToProto(MaracReferralRow row, PersonAccess access) => new()
     {
-        MaracReferralId = row.MaracReferralId, PersonId = row.PersonId, ReferringAgency = row.ReferringAgency, Area = row.Area,
+        MaracReferralId = row.MaracReferralId, PersonId = row.PersonId, ReferringAgency = row.ReferringAgency, Area = AreaDisclosure.Shown(row.Area, row.ReferringAgency, access),
         Criterion = EnumWords<MaracCriterion>.Value(row.Criterion), AssessmentId = row.AssessmentId ?? "",
         ReferredAt = row.ReferredAt.ToTimestamp(), ReferredBy = row.ReferredBy, MeetingAt = row.MeetingAt?.ToTimestamp(),
         MeetingNote = row.MeetingNote ?? "", Version = row.Version,

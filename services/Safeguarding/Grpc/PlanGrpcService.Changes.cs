@@ -148,6 +148,6 @@ public sealed partial class PlanGrpcService
                 throw new PreconditionFailedException("The plan is closed.");
             }
             await change(stored, access.Caller, db, tx);
-            return PlanMapping.ToProto(await plans.GetAsync(db, tx, planId), seesDetails: true);
+            return PlanMapping.ToProto(await plans.GetAsync(db, tx, planId), seesDetails: true, access);
         });
 }

@@ -84,7 +84,7 @@ public sealed partial class PlanGrpcService(
                 PlanId = plan.PlanId, PersonId = plan.PersonId, MemberIds = stored.Members.Select(m => m.PersonId).ToList(),
                 LeadAgency = plan.LeadAgency, Area = plan.Area, RiskLevel = plan.Level, OccurredAt = now,
             });
-            return PlanMapping.ToProto(stored, seesDetails: true);
+            return PlanMapping.ToProto(stored, seesDetails: true, access);
         });
     }
 
@@ -94,7 +94,7 @@ public sealed partial class PlanGrpcService(
         return guard.RunAsync(context, PersonOfPlan(request.PlanId), "safeguarding.plan.read", async (access, db, tx) =>
         {
             var stored = await plans.GetAsync(db, tx, request.PlanId);
-            return PlanMapping.ToProto(stored, PlanMapping.Team(stored.Plan).SeesDetails(access.Caller));
+            return PlanMapping.ToProto(stored, PlanMapping.Team(stored.Plan).SeesDetails(access.Caller), access);
         });
     }
 
@@ -107,7 +107,7 @@ public sealed partial class PlanGrpcService(
             var group = await ProjectedPeople.GroupAsync(db, tx, request.PersonId) is { Count: > 0 } known ? known : [request.PersonId];
             var response = new ListPlansResponse();
             response.Plans.AddRange((await plans.ListAsync(db, tx, group))
-                .Select(p => PlanMapping.ToProto(p, PlanMapping.Team(p.Plan).SeesDetails(access.Caller))));
+                .Select(p => PlanMapping.ToProto(p, PlanMapping.Team(p.Plan).SeesDetails(access.Caller), access)));
             return response;
         });
     }

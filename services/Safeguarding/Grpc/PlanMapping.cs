@@ -2,6 +2,7 @@ using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Platform.BuildingBlocks.Data;
 using Platform.Safeguarding.Data;
+using Platform.BuildingBlocks.Security;
 using Platform.Safeguarding.Domain;
 using Platform.Safeguarding.Domain.DomesticAbuse;
 using Platform.Safeguarding.V1;
@@ -31,13 +32,13 @@ internal static class PlanMapping
         JsonSerializer.Serialize(participants.Select(p => new StoredParticipant(
             EnumWords<ParticipantKind>.Word(p.Kind), p.Agency.Trim(), p.PersonId, p.Description.Trim())));
 
-    public static Plan ToProto(StoredPlan stored, bool seesDetails)
+    public static Plan ToProto(StoredPlan stored, bool seesDetails, PersonAccess access)
     {
         var row = stored.Plan;
         var plan = new Plan
         {
             PlanId = row.PlanId, PersonId = row.PersonId, LeadAgency = row.LeadAgency, LeadProfessional = row.LeadProfessional,
-            Area = row.Area, Status = StatusOf(row), Level = DashScoring.Level(row.Level), AgreedAt = row.AgreedAt.ToTimestamp(),
+            Area = AreaDisclosure.Shown(row.Area, row.LeadAgency, access), Status = StatusOf(row), Level = DashScoring.Level(row.Level), AgreedAt = row.AgreedAt.ToTimestamp(),
             ClosedAt = row.ClosedAt?.ToTimestamp(), Version = row.Version, Restricted = !seesDetails,
         };
         if (!seesDetails)

@@ -8,6 +8,7 @@ using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Security.Projection;
 using Platform.BuildingBlocks.Validation;
 using Platform.Safeguarding.Data;
+using Platform.Safeguarding.Domain;
 using Platform.Safeguarding.Domain.Referrals;
 using Platform.Safeguarding.Referrals;
 using Platform.Safeguarding.V1;
@@ -60,7 +61,7 @@ public sealed class ReferralGrpcService(
                 ToService = request.ToService.Trim(), Reason = request.Reason.Trim(), SentAt = now, SentBy = caller.Subject,
                 PlanId = ConcernGrpcService.NullIfEmpty(request.PlanId),
             });
-            return ToProto(row, seesDetails: true);
+            return ToProto(row, seesDetails: true, access);
         });
     }
 
@@ -70,7 +71,7 @@ public sealed class ReferralGrpcService(
         return guard.RunAsync(context, PersonOfReferral(request.ReferralId), "safeguarding.referral.read", async (access, db, tx) =>
         {
             var row = await referrals.GetAsync(db, tx, request.ReferralId);
-            return ToProto(row, SeesDetails(row, access.Caller));
+            return ToProto(row, SeesDetails(row, access.Caller), access);
         });
     }
 
@@ -82,7 +83,7 @@ public sealed class ReferralGrpcService(
         {
             var group = await ProjectedPeople.GroupAsync(db, tx, request.PersonId) is { Count: > 0 } known ? known : [request.PersonId];
             var response = new ListReferralsResponse();
-            response.Referrals.AddRange((await referrals.ListAsync(db, tx, group)).Select(r => ToProto(r, SeesDetails(r, access.Caller))));
+            response.Referrals.AddRange((await referrals.ListAsync(db, tx, group)).Select(r => ToProto(r, SeesDetails(r, access.Caller), access)));
             return response;
         });
     }
@@ -103,7 +104,7 @@ public sealed class ReferralGrpcService(
             {
                 throw new PermissionDeniedException(row.ToAgency.Length > 0
                     ? $"Only {row.ToAgency}, which received the referral, answers it."
-                    : $"Only the {row.ToService} of area {row.ToArea}, which received the referral, answers it.");
+                    : $"Only the {row.ToService} of the area that received the referral answers it.");
             }
             access.RequireMayWriteFor(row.FromAgency);
             if (row.Version != request.ExpectedVersion)
@@ -119,7 +120,7 @@ public sealed class ReferralGrpcService(
             row.RespondedAt = now;
             row.RespondedBy = access.Caller.Subject;
             await referrals.RespondAsync(db, tx, row, request.ExpectedVersion);
-            return ToProto(row, seesDetails: true);
+            return ToProto(row, seesDetails: true, access);
         });
     }
 
@@ -148,10 +149,11 @@ public sealed class ReferralGrpcService(
     private Func<DbConnection, DbTransaction, Task<string>> PersonOfReferral(string referralId) =>
         (db, tx) => referrals.PersonOfAsync(db, tx, referralId);
 
-    internal static Referral ToProto(ReferralRow row, bool seesDetails) => new()
+    internal static Referral ToProto(ReferralRow row, bool seesDetails, PersonAccess access) => new()
     {
         ReferralId = row.ReferralId, PersonId = row.PersonId, Kind = EnumWords<ReferralKind>.Value(row.Kind), FromAgency = row.FromAgency,
-        FromArea = row.FromArea, ToAgency = row.ToAgency, ToArea = row.ToArea, ToService = row.ToService,
+        FromArea = AreaDisclosure.Shown(row.FromArea, row.FromAgency, access), ToAgency = row.ToAgency,
+        ToArea = AreaDisclosure.Shown(row.ToArea, row.FromAgency, access), ToService = row.ToService,
         Reason = seesDetails ? row.Reason : "", Status = EnumWords<ReferralStatus>.Value(row.Status),
         DeclineReason = seesDetails ? row.DeclineReason ?? "" : "", SentAt = row.SentAt.ToTimestamp(),
         RespondedAt = row.RespondedAt?.ToTimestamp(), PlanId = row.PlanId ?? "", Version = row.Version,

@@ -2,6 +2,7 @@ using Platform.Engagement.Tests.CrossService.Confidential;
 using Platform.Engagement.V1;
 using Platform.Housing.V1;
 using Platform.Registry.V1;
+using Platform.Safeguarding.V1;
 using static Platform.Engagement.Tests.CrossService.Confidential.RefugeWorld;
 
 namespace Platform.Engagement.Tests.CrossService;
@@ -9,7 +10,7 @@ namespace Platform.Engagement.Tests.CrossService;
 /// <summary>
 /// Where someone fleeing abuse now lives is known only to the agencies her confidential address
 /// names. Tried as every kind of caller outside them would try it, through every route of the
-/// registry, engagement and housing: no answer, list, export or error shows the refuge's area, and
+/// registry, engagement, housing and safeguarding: no answer, list, export or error shows the refuge's area, and
 /// asking by that area answers exactly as asking by an area she never lived in.
 /// </summary>
 public sealed class ConfidentialAddressTests(RefugeWorld world) : IClassFixture<RefugeWorld>
@@ -106,6 +107,49 @@ public sealed class ConfidentialAddressTests(RefugeWorld world) : IClassFixture<
 
     [Theory]
     [MemberData(nameof(Outsiders))]
+    public async Task Safeguarding_shows_no_outsider_the_refuge_area_though_its_records_were_made_there(string kind)
+    {
+        var (concerns, plans, referrals, domesticAbuse) = Safeguarding(kind);
+        var shown = new Dictionary<string, string>
+        {
+            ["concerns"] = await Outsider.ShownAsync(() => concerns.ListConcernsAsync(new ListConcernsRequest { PersonId = world.PersonId })),
+            ["the refuge's concern"] = await Outsider.ShownAsync(() => concerns.GetConcernAsync(new GetConcernRequest { ConcernId = world.RefugeConcernId })),
+            ["plans"] = await Outsider.ShownAsync(() => plans.ListPlansAsync(new ListPlansRequest { PersonId = world.PersonId })),
+            ["the refuge's plan"] = await Outsider.ShownAsync(() => plans.GetPlanAsync(new GetPlanRequest { PlanId = world.RefugePlanId })),
+            ["referrals"] = await Outsider.ShownAsync(() => referrals.ListReferralsAsync(new ListReferralsRequest { PersonId = world.PersonId })),
+            ["the refuge's referral"] = await Outsider.ShownAsync(() => referrals.GetReferralAsync(new GetReferralRequest { ReferralId = world.RefugeReferralId })),
+            ["answering it"] = await Outsider.ShownAsync(() => referrals.RespondToReferralAsync(new RespondToReferralRequest
+                { ReferralId = world.RefugeReferralId, ExpectedVersion = 99, Status = ReferralStatus.Acknowledged })),
+            ["MARAC referrals"] = await Outsider.ShownAsync(() => domesticAbuse.ListMaracReferralsAsync(new ListMaracReferralsRequest { PersonId = world.PersonId })),
+            ["risk"] = await Outsider.ShownAsync(() => domesticAbuse.GetRiskSummaryAsync(new GetRiskSummaryRequest { PersonId = world.PersonId })),
+            ["own worklist"] = await Outsider.ShownAsync(() => new WorklistService.WorklistServiceClient(Channel(kind)).GetWorklistAsync(new GetWorklistRequest())),
+        };
+
+        AssertAreaHidden(kind, shown);
+        if (Find(kind).Who == FormerOutreach)
+        {
+            // Her former team still sees every record, its agency, and the area of the concern it raised before she moved.
+            Assert.Contains(world.RefugeConcernId, shown["concerns"], StringComparison.Ordinal);
+            Assert.Contains(FormerArea, shown["concerns"], StringComparison.Ordinal);
+            Assert.Contains(Named, shown["the refuge's plan"], StringComparison.Ordinal);
+            Assert.Contains(world.PersonId, shown["own worklist"], StringComparison.Ordinal); // the refuge plan's overdue action
+        }
+    }
+
+    [Fact]
+    public async Task The_refuge_sees_the_area_of_its_own_safeguarding_records()
+    {
+        var channel = world.Host.Channel(NamedLead);
+
+        var concern = await new ConcernService.ConcernServiceClient(channel).GetConcernAsync(new GetConcernRequest { ConcernId = world.RefugeConcernId });
+        var plan = await new PlanService.PlanServiceClient(channel).GetPlanAsync(new GetPlanRequest { PlanId = world.RefugePlanId });
+
+        Assert.Equal(RefugeArea, concern.Area);
+        Assert.Equal(RefugeArea, plan.Area);
+    }
+
+    [Theory]
+    [MemberData(nameof(Outsiders))]
     public async Task Asking_by_the_refuge_area_answers_as_for_an_area_she_never_lived_in(string kind)
     {
         var (people, _, _, _) = Registry(kind);
@@ -152,6 +196,9 @@ public sealed class ConfidentialAddressTests(RefugeWorld world) : IClassFixture<
 
     private (NeedsService.NeedsServiceClient, MatchingService.MatchingServiceClient, OfferService.OfferServiceClient) Housing(string kind) =>
         (new(Channel(kind)), new(Channel(kind)), new(Channel(kind)));
+
+    private (ConcernService.ConcernServiceClient, PlanService.PlanServiceClient, ReferralService.ReferralServiceClient, DomesticAbuseService.DomesticAbuseServiceClient) Safeguarding(string kind) =>
+        (new(Channel(kind)), new(Channel(kind)), new(Channel(kind)), new(Channel(kind)));
 
     private static void AssertAreaHidden(string kind, IReadOnlyDictionary<string, string> shown)
     {

@@ -65,6 +65,34 @@ public sealed class HousingInTheChronologyTests : IAsyncLifetime
         Assert.Equal("requested", Assert.Single(worklist.Items, i => i.PersonId == personId).Rule);
     }
 
+    [Fact]
+    public async Task An_offer_withdrawn_because_she_accepted_another_enters_her_chronology()
+    {
+        var channel = _host.Channel(Officer);
+        var personId = (await new PeopleService.PeopleServiceClient(channel).RegisterPersonAsync(new RegisterPersonRequest
+        {
+            Details = new PersonDetails { Names = { new PersonName { Type = NameType.Usual, GivenNames = "Rosamund", FamilyName = "Pike" } } },
+            Address = new Registry.V1.Address { Lines = { "9 Ferry Road" }, LocalAuthority = Grpc.EngagementFixture.Bristol },
+            ConfirmedNotDuplicate = true,
+        })).Person.PersonId;
+        var offers = new OfferService.OfferServiceClient(channel);
+        var first = await VacancyAsync(channel);
+        var second = await VacancyAsync(channel);
+        await Eventually.ReadAsync(
+            () => TryAsync(() => new NeedsService.NeedsServiceClient(channel).SetNeedsProfileAsync(
+                new SetNeedsProfileRequest { PersonId = personId, Profile = new NeedsProfile() }).ResponseAsync),
+            set => set);
+        var released = await offers.MakeOfferAsync(new MakeOfferRequest { PersonId = personId, VacancyId = first });
+        var taken = await offers.MakeOfferAsync(new MakeOfferRequest { PersonId = personId, VacancyId = second });
+
+        await offers.AcceptOfferAsync(new AcceptOfferRequest { OfferId = taken.OfferId, ExpectedVersion = taken.Version });
+
+        var engagement = new Grpc.EngagementClient(_host.Channel(Officer));
+        var entries = await Eventually.ReadAsync(
+            () => engagement.ChronologyAsync(personId, new ChronologyFilter { Kinds = { EntryKind.Offer } }), found => found.Count == 4);
+        Assert.Contains(entries, e => e.Summary == "Housing offer " + released.OfferId + " withdrawn: she accepted another offer");
+    }
+
     private static async Task<string> VacancyAsync(global::Grpc.Core.ChannelBase channel)
     {
         var catalogue = new CatalogueService.CatalogueServiceClient(channel);

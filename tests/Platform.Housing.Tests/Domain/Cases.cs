@@ -23,13 +23,13 @@ public static class Cases
     public static MatchSubject With(this MatchSubject who, Circumstance needs = Circumstance.None, int riskRank = 0, bool womenOnly = false,
         AreaSet? exclusions = null, AreaSet? preferred = null, IReadOnlyList<int>? children = null, AccessFeature access = AccessFeature.None,
         bool fleeing = false, IReadOnlySet<int>? connections = null, bool staffing = false, bool benefit = false,
-        IReadOnlyDictionary<string, DateTimeOffset>? parked = null, int supportHours = 0) => new()
+        IReadOnlyDictionary<string, DateTimeOffset>? parked = null, int supportHours = 0, bool traumaInformed = false) => new()
     {
         PersonId = who.PersonId, Now = who.Now, Needs = needs, RiskRank = riskRank, RiskLevel = new[] { "standard", "medium", "high" }[riskRank],
         WomenOnly = womenOnly, Exclusions = exclusions ?? AreaSet.Empty, Preferred = preferred ?? AreaSet.Empty, ChildrenAges = children ?? [],
         AccessNeeds = access, FleeingDomesticAbuse = fleeing, LocalConnections = connections ?? new HashSet<int>(),
         Needs24HourStaffing = staffing, NeedsHousingBenefit = benefit, ParkedUnits = parked ?? new Dictionary<string, DateTimeOffset>(),
-        SupportHoursNeeded = supportHours,
+        SupportHoursNeeded = supportHours, NeedsTraumaInformed = traumaInformed,
     };
 
     public static AreaSet Zones(params string[] areas) => new(areas, []);

@@ -21,7 +21,7 @@ public sealed class MatcherPropertyTests
         {
             var who = cases.Person(units);
 
-            var result = Matcher.Rank(who, units, take: units.Length, excludedTake: units.Length);
+            var result = Matcher.Rank(who, units, take: units.Length, excludedTake: units.Length, explainWithoutVacancy: true);
 
             Assert.All(result.Fits, fit => Assert.All(HardRules.All, rule => Assert.True(rule.Passes(who, fit.Unit), $"{fit.Unit.UnitId} ranked despite {rule.Name}")));
             Assert.All(result.Excluded, unit => Assert.Contains(HardRules.All, rule => !rule.Passes(who, unit)));
@@ -56,7 +56,7 @@ public sealed class MatcherPropertyTests
         var units = Enumerable.Range(0, 500).Select(cases.Unit).ToArray();
         var who = cases.Person(units);
 
-        var result = Matcher.Rank(who, units, take: units.Length, excludedTake: units.Length);
+        var result = Matcher.Rank(who, units, take: units.Length, excludedTake: units.Length, explainWithoutVacancy: true);
 
         Assert.All(result.Fits, fit => Assert.True(Matcher.Explain(who, fit.Unit) is { Fits: true } e && Math.Abs(e.Score - fit.Score) < 1e-12));
         Assert.All(result.Excluded, unit => Assert.Contains(Matcher.Explain(who, unit).Rules, r => !r.Passed && r.Reason.Length > 0));

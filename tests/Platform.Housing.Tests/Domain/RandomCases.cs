@@ -33,7 +33,7 @@ public sealed class RandomCases(int seed)
         Exclusions = Chance(0.5) ? new AreaSet(Chance(0.5) ? [Pick(Areas)] : [], [Circle()]) : AreaSet.Empty,
         RiskRank = _random.Next(0, 3), LocalConnections = new HashSet<int> { Platform.Housing.Domain.AreaKey.Of(Pick(Areas)) },
         FleeingDomesticAbuse = Chance(0.3), SupportHoursNeeded = _random.Next(0, 30), Needs24HourStaffing = Chance(0.2),
-        NeedsHousingBenefit = Chance(0.5),
+        NeedsHousingBenefit = Chance(0.5), NeedsTraumaInformed = Chance(0.2),
         ParkedUnits = units.Where(_ => Chance(0.02)).ToDictionary(u => u.UnitId, _ => Cases.Now.AddDays(_random.Next(-10, 60))),
     };
 

@@ -35,6 +35,8 @@ public sealed class MatchingTests(HousingFixture fixture) : IClassFixture<Housin
         Assert.All(fit.Rules, r => Assert.True(r.Passed));
         Assert.Contains(fit.Rules, r => r.Rule == "active-alcohol-use" && r.Reason == "accepts active alcohol use");
         Assert.Equal(4, fit.ScoreComponents.Count);
+        Assert.Equal(World.Bristol, fit.Location.LocalAuthority);
+        Assert.Equal(51.4545, fit.Location.Latitude, 4);
         var excludedByZone = Assert.Single(response.Excluded, m => m.UnitId == zoned.UnitId);
         Assert.Equal("exclusion-zone", Assert.Single(excludedByZone.Rules).Rule);
         var refusing = Assert.Single(response.Excluded, m => m.UnitId == noAlcohol.UnitId);

@@ -47,7 +47,7 @@ public sealed class PlacementIndexReplicaTests
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(10))
         {
-            var matches = await replica.Matching.MatchPlacementsAsync(new MatchPlacementsRequest { PersonId = personId, IncludeExcluded = true });
+            var matches = await replica.Matching.MatchPlacementsAsync(new MatchPlacementsRequest { PersonId = personId, IncludeExcluded = true, IncludeWithoutVacancy = true });
             var match = matches.Matches.Concat(matches.Excluded).FirstOrDefault(m => m.UnitId == unitId);
             if (match is not null && match.VacancyId == vacancyId)
             {

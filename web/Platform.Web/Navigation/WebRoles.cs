@@ -10,4 +10,7 @@ public static class WebRoles
 
     /// <summary>Support work: finding and registering people, contacts, outreach and handovers.</summary>
     public const string Support = PlatformRoles.SupportWorker + "," + PlatformRoles.SafeguardingLead + "," + PlatformRoles.Admin;
+
+    /// <summary>Housing: the catalogue, needs profiles, matches, offers and tenancies, breakdown rates.</summary>
+    public const string Housing = PlatformRoles.HousingOfficer + "," + PlatformRoles.Admin;
 }

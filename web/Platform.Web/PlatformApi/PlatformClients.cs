@@ -21,6 +21,11 @@ public static class PlatformClients
         Add<Engagement.V1.ChronologyService.ChronologyServiceClient>(services, options);
         Add<Engagement.V1.ContactService.ContactServiceClient>(services, options);
         Add<Engagement.V1.OutreachService.OutreachServiceClient>(services, options);
+        Add<Housing.V1.CatalogueService.CatalogueServiceClient>(services, options);
+        Add<Housing.V1.NeedsService.NeedsServiceClient>(services, options);
+        Add<Housing.V1.MatchingService.MatchingServiceClient>(services, options);
+        Add<Housing.V1.OfferService.OfferServiceClient>(services, options);
+        Add<Housing.V1.TenancyService.TenancyServiceClient>(services, options);
         return services;
     }
 

@@ -6,7 +6,7 @@ namespace Platform.Engagement.Chronology.Sources;
 
 /// <summary>Housing offers, by unit id: where a placement is stays with the housing service.</summary>
 public sealed class OfferEntries :
-    IChronologySource<OfferMade>, IChronologySource<OfferAccepted>, IChronologySource<OfferDeclined>
+    IChronologySource<OfferMade>, IChronologySource<OfferAccepted>, IChronologySource<OfferDeclined>, IChronologySource<OfferWithdrawn>
 {
     public IEnumerable<ChronologyEntryRow> Entries(OfferMade message)
     {
@@ -22,6 +22,18 @@ public sealed class OfferEntries :
     {
         yield return Entry(message.PersonId, message.OccurredAt, message.Agency,
             $"Housing offer {message.OfferId} declined ({message.ReasonCode})", false);
+    }
+
+    public IEnumerable<ChronologyEntryRow> Entries(OfferWithdrawn message)
+    {
+        var why = message.Reason switch
+        {
+            "another-offer-accepted" => "she accepted another offer",
+            "vacancy-withdrawn" => "the vacancy was withdrawn",
+            "vacancy-expired" => "the vacancy's availability ended",
+            var other => other,
+        };
+        yield return Entry(message.PersonId, message.OccurredAt, message.Agency, $"Housing offer {message.OfferId} withdrawn: {why}", false);
     }
 
     private static ChronologyEntryRow Entry(string personId, DateTimeOffset at, string agency, string summary, bool significant) => new()

@@ -21,6 +21,7 @@ public static class HardRules
         new ChildrenRule(),
         new AccessibilityRule(),
         new StaffingRule(),
+        new TraumaInformedRule(),
         new HousingBenefitRule(),
         new LocalConnectionRule(),
         new ExclusionZoneRule(),

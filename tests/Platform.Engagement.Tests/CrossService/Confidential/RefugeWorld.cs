@@ -5,6 +5,7 @@ using Platform.Housing;
 using Platform.Housing.V1;
 using Platform.Registry;
 using Platform.Registry.V1;
+using Platform.Safeguarding;
 using Platform.Testing;
 using RegistryAddress = Platform.Registry.V1.Address;
 
@@ -15,9 +16,10 @@ namespace Platform.Engagement.Tests.CrossService.Confidential;
 /// Gloucestershire (the refuge area) whose address names one agency, with everything the platform
 /// keeps about her: a record, a duplicate candidate and an alleged perpetrator in the registry,
 /// contacts, a disengagement episode and a handover in engagement, a needs profile and an offer in
-/// housing, and placements in the refuge area, in an area she never lived in, and in her former area.
+/// housing, and placements in the refuge area, in an area she never lived in, and in her former area;
+/// in safeguarding, records made before the move by her former area and after it by the refuge.
 /// </summary>
-public sealed class RefugeWorld : IAsyncLifetime
+public sealed partial class RefugeWorld : IAsyncLifetime
 {
     public const string FormerArea = "E06000024";
     public const string RefugeArea = "E06000025";
@@ -42,12 +44,14 @@ public sealed class RefugeWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await TestHost.StartAsync(
-            builder => { builder.AddRegistry(); builder.AddEngagement(); builder.AddHousing(); },
-            app => { app.MapRegistry(); app.MapEngagement(); app.MapHousing(); });
+            builder => { builder.AddRegistry(); builder.AddEngagement(); builder.AddHousing(); builder.AddSafeguarding(); },
+            app => { app.MapRegistry(); app.MapEngagement(); app.MapHousing(); app.MapSafeguarding(); });
         await RegisterAsync();
         await EngageAsync();
         await HouseAsync();
+        await SafeguardBeforeTheMoveAsync();
         await MoveToTheRefugeAsync();
+        await SafeguardAtTheRefugeAsync();
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
@@ -161,7 +165,7 @@ public sealed class RefugeWorld : IAsyncLifetime
         HandoverId = await db.ExecuteScalarAsync<string>("SELECT handover_id FROM handovers WHERE person_id = @PersonId", new { PersonId }) ?? "";
     }
 
-    private async Task UntilAsync<TDatabase>(string countSql, int atLeast = 1) where TDatabase : BuildingBlocks.Data.ServiceDatabase =>
+    internal async Task UntilAsync<TDatabase>(string countSql, int atLeast = 1) where TDatabase : BuildingBlocks.Data.ServiceDatabase =>
         await Eventually.TrueAsync(async () =>
         {
             await using var db = await Host.Service<TDatabase>().OpenAsync();
