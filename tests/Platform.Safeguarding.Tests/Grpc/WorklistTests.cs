@@ -69,6 +69,11 @@ public sealed class WorklistTests(SafeguardingFixture fixture) : IClassFixture<S
         await Rpc.RejectsField("page_token", () => worker.Worklists.GetWorklistAsync(new GetWorklistRequest { PageToken = "bm90IGEgdG9rZW4=" }));
     }
 
+    [Fact]
+    public async Task Break_glass_is_refused_on_a_list_of_many_people() =>
+        await Rpc.RejectsField(Platform.BuildingBlocks.Security.BreakGlass.Header,
+            () => fixture.As(SafeguardingFixture.Worker, "looking for her").Worklists.GetWorklistAsync(new GetWorklistRequest()));
+
     [Theory]
     [InlineData(-1)]
     [InlineData(201)]
