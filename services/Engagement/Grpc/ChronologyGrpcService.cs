@@ -86,6 +86,10 @@ public sealed class ChronologyGrpcService(
                 RiskLevel = await personContext.RiskLevelAsync(db, tx, group),
                 LastSuccessfulContact = Optional(facts?.LastSuccessAt), LastAttempt = Optional(facts?.LastAttemptAt),
             };
+            summary.ContactsPerMonth.AddRange(ContactsPerMonth.Count(history, now).Select(m => new ContactsInMonth
+            {
+                Year = m.Year, Month = m.Month, Made = m.Made, SeenAlone = m.SeenAlone, Attempted = m.Attempted, Declined = m.Declined,
+            }));
             if (share is { } value)
             {
                 summary.SeenAloneShare90Days = value;
