@@ -41,9 +41,14 @@ public sealed class StandaloneSafeguardingTests : IAsyncLifetime
             "MARAC_CRITERION_VISIBLE_HIGH_RISK",
             "\"fits\":false", // housing heard of the high risk level
             "Disengagement detected (no-contact-high-risk)", // engagement's rule at high risk, and safeguarding's flag
+            "\"kind\":\"WORK_KIND_REVIEW_DUE\"",
+            "CAPACITY_OUTCOME_HAS_CAPACITY",
             "PLAN_STATUS_CLOSED",
             "STAGE_REVIEW",
             "STAGE_CLOSED",
+            "area,year,measure,key,count",
+            ",concerns,,1",
+            ",section_42_enquiries,,1",
         ];
         AssertInOrder(output, expected);
     }

@@ -113,4 +113,27 @@ public sealed class SafeguardingFixture : IAsyncLifetime
         FamilyInvolvement = "Her sister attended the planning meeting at her request.",
         NextReviewAt = Now.AddDays(28).ToTimestamp(),
     };
+
+    /// <summary>A concern raised by <paramref name="client"/> (its agency and area) at <paramref name="raisedAt"/>.</summary>
+    public static Task<Concern> RaiseAsync(SafeguardingClient client, string personId, DateTimeOffset raisedAt)
+    {
+        var details = Concern(personId);
+        details.RaisedAt = raisedAt.ToTimestamp();
+        return client.Concerns.RaiseConcernAsync(new RaiseConcernRequest { Details = details }).ResponseAsync;
+    }
+
+    /// <summary><see cref="Plan"/> with its actions replaced by one per due day given, each owned by <paramref name="owner"/>.</summary>
+    public AgreePlanRequest PlanWithActions(string personId, string owner, params int[] dueInDays)
+    {
+        var request = Plan(personId);
+        request.Actions.Clear();
+        foreach (var days in dueInDays)
+        {
+            request.Actions.Add(new PlanAction
+            {
+                Description = $"Action due in {days} days", OwnerAgency = owner, OwnerRole = "key worker", DueAt = Now.AddDays(days).ToTimestamp(),
+            });
+        }
+        return request;
+    }
 }

@@ -16,21 +16,23 @@ namespace Platform.Safeguarding.Board;
 /// </summary>
 public sealed class BoardFiguresQuery(IOptions<BoardOptions> options)
 {
-    private static string InYear(string column) => $"area = @Area AND {column} >= @From AND {column} < @Until";
+    internal const string CountConcerns =
+        "SELECT COUNT(*) FROM concerns WHERE area = @Area AND raised_at >= @From AND raised_at < @Until";
 
-    internal static readonly string CountConcerns = $"SELECT COUNT(*) FROM concerns WHERE {InYear("raised_at")}";
-
-    internal static readonly string CountEnquiriesByDecision =
-        $"SELECT decision AS Word, COUNT(*) AS Count FROM concerns WHERE {InYear("enquiry_started_at")} GROUP BY decision";
-
-    internal static readonly string CountEnquiriesByLocation =
-        $"""
-        SELECT location_of_risk AS Word, COUNT(*) AS Count FROM concerns
-        WHERE {InYear("enquiry_started_at")} GROUP BY location_of_risk
+    internal const string CountEnquiriesByDecision =
+        """
+        SELECT decision AS Word, COUNT(*) AS Count FROM concerns
+        WHERE area = @Area AND enquiry_started_at >= @From AND enquiry_started_at < @Until GROUP BY decision
         """;
 
-    internal static readonly string CountEnquiriesByCategory =
-        $"""
+    internal const string CountEnquiriesByLocation =
+        """
+        SELECT location_of_risk AS Word, COUNT(*) AS Count FROM concerns
+        WHERE area = @Area AND enquiry_started_at >= @From AND enquiry_started_at < @Until GROUP BY location_of_risk
+        """;
+
+    internal const string CountEnquiriesByCategory =
+        """
         SELECT cc.category AS Word, COUNT(*) AS Count
         FROM concerns c JOIN concern_categories cc ON cc.concern_id = c.concern_id
         WHERE c.area = @Area AND c.enquiry_started_at >= @From AND c.enquiry_started_at < @Until
@@ -38,12 +40,12 @@ public sealed class BoardFiguresQuery(IOptions<BoardOptions> options)
         """;
 
     /// <summary>Enquiries concluded in the year, grouped by what the closure figures count.</summary>
-    internal static readonly string CountConcluded =
-        $"""
+    internal const string CountConcluded =
+        """
         SELECT risk_outcome AS RiskOutcome, desired_outcomes_asked AS Asked,
             CASE WHEN desired_outcomes_count > 0 THEN 1 ELSE 0 END AS Expressed, outcomes_achieved AS Achieved, COUNT(*) AS Count
         FROM concerns
-        WHERE {InYear("closed_at")} AND enquiry_started_at IS NOT NULL
+        WHERE area = @Area AND closed_at >= @From AND closed_at < @Until AND enquiry_started_at IS NOT NULL
         GROUP BY risk_outcome, desired_outcomes_asked, CASE WHEN desired_outcomes_count > 0 THEN 1 ELSE 0 END, outcomes_achieved
         """;
 

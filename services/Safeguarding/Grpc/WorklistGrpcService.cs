@@ -44,7 +44,7 @@ public sealed partial class WorklistGrpcService(
             var response = new V1.Worklist { NextPageToken = page.Next is { } next ? WorklistPageToken.Write(caller, scope, next) : "" };
             response.Items.AddRange(page.Items.Select(i => new WorkItem
             {
-                Kind = i.Item.Kind, PersonId = i.Item.PersonId, RecordId = i.Item.RecordId, Agency = i.Item.Agency, Area = i.Item.Area,
+                Kind = i.Item.Kind, PersonId = i.Item.PersonId, RecordId = i.Item.RecordId, Agency = i.Item.Agency, Area = ShownArea(i.Item.Area, caller),
                 DueAt = i.Item.DueAt.ToTimestamp(), Summary = i.Item.Summary,
             }));
             await AuditLog.WriteAsync(db, tx, page.Items.DistinctBy(i => i.Item.PersonId)
@@ -52,6 +52,14 @@ public sealed partial class WorklistGrpcService(
             return response;
         }, context.CancellationToken);
     }
+
+    /// <summary>
+    /// An item's area is the area of the plan, concern or referral behind it, which can be where she lives
+    /// at a confidential address (a record made by the refuge): shown only when it is the caller's own
+    /// area, which the caller knows already (see <see cref="Domain.AreaDisclosure"/>). Every item is about
+    /// someone the caller may see on a standing basis (break-glass is refused for lists).
+    /// </summary>
+    private static string ShownArea(string area, Caller caller) => area == caller.LocalAuthority ? area : "";
 
     /// <summary>The caller's agency; the caller's area for a safeguarding lead who asks for it.</summary>
     private static WorkScope Scope(WorklistScope scope, Caller caller)

@@ -13,8 +13,9 @@ public interface IWorkSource
     WorkKind Kind { get; }
 
     /// <summary>
-    /// The items of this kind in <paramref name="scope"/> that are due at <paramref name="now"/>, ordered by
-    /// (due_at, record_id), strictly after <paramref name="after"/> when given, at most <paramref name="limit"/>.
+    /// The items of this kind in <paramref name="scope"/> that are work at <paramref name="now"/> (due, or for a
+    /// concern awaiting its decision, owed), ordered by (due_at, record_id), strictly after <paramref name="after"/>
+    /// when given, at most <paramref name="limit"/>.
     /// </summary>
     Task<IReadOnlyList<WorkItemRow>> ReadAsync(
         DbConnection db, DbTransaction tx, WorkScope scope, DateTimeOffset now, WorkPosition? after, int limit, CancellationToken ct);

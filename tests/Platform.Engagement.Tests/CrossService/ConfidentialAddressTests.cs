@@ -123,6 +123,7 @@ public sealed class ConfidentialAddressTests(RefugeWorld world) : IClassFixture<
                 { ReferralId = world.RefugeReferralId, ExpectedVersion = 99, Status = ReferralStatus.Acknowledged })),
             ["MARAC referrals"] = await Outsider.ShownAsync(() => domesticAbuse.ListMaracReferralsAsync(new ListMaracReferralsRequest { PersonId = world.PersonId })),
             ["risk"] = await Outsider.ShownAsync(() => domesticAbuse.GetRiskSummaryAsync(new GetRiskSummaryRequest { PersonId = world.PersonId })),
+            ["own worklist"] = await Outsider.ShownAsync(() => new WorklistService.WorklistServiceClient(Channel(kind)).GetWorklistAsync(new GetWorklistRequest())),
         };
 
         AssertAreaHidden(kind, shown);
@@ -132,6 +133,7 @@ public sealed class ConfidentialAddressTests(RefugeWorld world) : IClassFixture<
             Assert.Contains(world.RefugeConcernId, shown["concerns"], StringComparison.Ordinal);
             Assert.Contains(FormerArea, shown["concerns"], StringComparison.Ordinal);
             Assert.Contains(Named, shown["the refuge's plan"], StringComparison.Ordinal);
+            Assert.Contains(world.PersonId, shown["own worklist"], StringComparison.Ordinal); // the refuge plan's overdue action
         }
     }
 

@@ -17,24 +17,6 @@ public sealed class WorklistTests(SafeguardingFixture fixture) : IClassFixture<S
         return ($"asc-wl-{n}", $"E06{n:000000}");
     }
 
-    private static Task<Concern> RaiseAsync(SafeguardingClient worker, string personId, DateTimeOffset raisedAt)
-    {
-        var details = SafeguardingFixture.Concern(personId);
-        details.RaisedAt = raisedAt.ToTimestamp();
-        return worker.Concerns.RaiseConcernAsync(new RaiseConcernRequest { Details = details }).ResponseAsync;
-    }
-
-    private AgreePlanRequest PlanOwnedBy(string personId, string owner, params int[] dueInDays)
-    {
-        var request = fixture.Plan(personId);
-        request.Actions.Clear();
-        foreach (var days in dueInDays)
-        {
-            request.Actions.Add(new PlanAction { Description = "Visit her", OwnerAgency = owner, OwnerRole = "key worker", DueAt = fixture.Now.AddDays(days).ToTimestamp() });
-        }
-        return request;
-    }
-
     [Fact]
     public async Task The_worklist_merges_every_kind_by_due_date_a_page_at_a_time_for_the_agency_and_for_a_leads_area()
     {
@@ -42,8 +24,8 @@ public sealed class WorklistTests(SafeguardingFixture fixture) : IClassFixture<S
         var lead = fixture.As(Identity.SafeguardingLead(agency, area));
         var worker = fixture.As(Identity.SupportWorker(agency, area));
         var personId = await fixture.PersonAsync(agency);
-        var concern = await RaiseAsync(worker, personId, fixture.Now.AddDays(-3));
-        var plan = await lead.Plans.AgreePlanAsync(PlanOwnedBy(personId, agency, 1, 5));
+        var concern = await SafeguardingFixture.RaiseAsync(worker, personId, fixture.Now.AddDays(-3));
+        var plan = await lead.Plans.AgreePlanAsync(fixture.PlanWithActions(personId, agency, 1, 5));
         fixture.Host.Clock.Advance(TimeSpan.FromDays(2));
 
         var first = await worker.Worklists.GetWorklistAsync(new GetWorklistRequest { PageSize = 1 });
@@ -76,8 +58,8 @@ public sealed class WorklistTests(SafeguardingFixture fixture) : IClassFixture<S
         var lead = fixture.As(Identity.SafeguardingLead(agency, area));
         var worker = fixture.As(Identity.SupportWorker(agency, area));
         var personId = await fixture.PersonAsync(agency);
-        await RaiseAsync(worker, personId, fixture.Now.AddHours(-2));
-        await RaiseAsync(worker, personId, fixture.Now.AddHours(-1));
+        await SafeguardingFixture.RaiseAsync(worker, personId, fixture.Now.AddHours(-2));
+        await SafeguardingFixture.RaiseAsync(worker, personId, fixture.Now.AddHours(-1));
         var byWorker = await worker.Worklists.GetWorklistAsync(new GetWorklistRequest { PageSize = 1 });
         var byLead = await lead.Worklists.GetWorklistAsync(new GetWorklistRequest { PageSize = 1 });
         Assert.NotEqual("", byWorker.NextPageToken);
@@ -100,8 +82,8 @@ public sealed class WorklistTests(SafeguardingFixture fixture) : IClassFixture<S
         var worker = fixture.As(Identity.SupportWorker(agency, area));
         var seen = await fixture.PersonAsync(agency);
         var gone = await fixture.PersonAsync(agency);
-        await RaiseAsync(worker, gone, fixture.Now.AddHours(-2));
-        var kept = await RaiseAsync(worker, seen, fixture.Now.AddHours(-1));
+        await SafeguardingFixture.RaiseAsync(worker, gone, fixture.Now.AddHours(-2));
+        var kept = await SafeguardingFixture.RaiseAsync(worker, seen, fixture.Now.AddHours(-1));
         await fixture.Host.Bus.Publish(new PersonAccessChanged
         {
             PersonId = gone, Sequence = 2, Areas = [SafeguardingFixture.Devon], OccurredAt = fixture.Now, Involvements = [],

@@ -36,23 +36,12 @@ public sealed class WorkSourceTests(SafeguardingFixture fixture) : IClassFixture
         return (fixture.As(Identity.SafeguardingLead(agency, area)), agency, area);
     }
 
-    private AgreePlanRequest PlanWithActions(string personId, string owner, params int[] dueInDays)
-    {
-        var request = fixture.Plan(personId);
-        request.Actions.Clear();
-        foreach (var days in dueInDays)
-        {
-            request.Actions.Add(new PlanAction { Description = $"Action due in {days} days", OwnerAgency = owner, OwnerRole = "key worker", DueAt = fixture.Now.AddDays(days).ToTimestamp() });
-        }
-        return request;
-    }
-
     [Fact]
     public async Task Overdue_actions_are_the_open_ones_past_due_by_owner_and_by_area_in_due_order_a_page_at_a_time()
     {
         var (lead, agency, area) = await TeamAsync();
         var personId = await fixture.PersonAsync(agency);
-        var plan = await lead.Plans.AgreePlanAsync(PlanWithActions(personId, "gp-test", 1, 3, 5, 20));
+        var plan = await lead.Plans.AgreePlanAsync(fixture.PlanWithActions(personId, "gp-test", 1, 3, 5, 20));
         await lead.Plans.UpdateActionAsync(new UpdateActionRequest
         {
             PlanId = plan.PlanId, ActionId = plan.Actions[1].ActionId, ExpectedVersion = plan.Version, Status = ActionStatus.Done, CompletionNote = "done",
@@ -125,13 +114,6 @@ public sealed class WorkSourceTests(SafeguardingFixture fixture) : IClassFixture
         Assert.Equal([toAgency.ReferralId], byAgency.Select(i => i.RecordId));
     }
 
-    private static Task<Concern> RaiseAsync(SafeguardingClient worker, string personId, DateTimeOffset raisedAt)
-    {
-        var details = SafeguardingFixture.Concern(personId);
-        details.RaisedAt = raisedAt.ToTimestamp();
-        return worker.Concerns.RaiseConcernAsync(new RaiseConcernRequest { Details = details }).ResponseAsync;
-    }
-
     private static Task<Concern> DecideAsync(SafeguardingClient lead, Concern concern, EnquiryDecision decision, CapacitousRefusal? refusal = null) =>
         lead.Concerns.RecordSection42DecisionAsync(new RecordSection42DecisionRequest
         {
@@ -146,9 +128,9 @@ public sealed class WorkSourceTests(SafeguardingFixture fixture) : IClassFixture
         var (lead, agency, area) = await TeamAsync();
         var worker = fixture.As(Identity.SupportWorker(agency, area));
         var personId = await fixture.PersonAsync(agency);
-        var older = await RaiseAsync(worker, personId, fixture.Now.AddDays(-3));
-        var newer = await RaiseAsync(worker, personId, fixture.Now.AddHours(-1));
-        var decided = await DecideAsync(lead, await RaiseAsync(worker, personId, fixture.Now.AddDays(-5)), EnquiryDecision.Section42);
+        var older = await SafeguardingFixture.RaiseAsync(worker, personId, fixture.Now.AddDays(-3));
+        var newer = await SafeguardingFixture.RaiseAsync(worker, personId, fixture.Now.AddHours(-1));
+        var decided = await DecideAsync(lead, await SafeguardingFixture.RaiseAsync(worker, personId, fixture.Now.AddDays(-5)), EnquiryDecision.Section42);
 
         var byArea = await ReadAsync(WorkKind.ConcernAwaitingDecision, new WorkScope(null, area), fixture.Now);
         var byAgency = await ReadAsync(WorkKind.ConcernAwaitingDecision, new WorkScope(agency, null), fixture.Now);
@@ -168,7 +150,7 @@ public sealed class WorkSourceTests(SafeguardingFixture fixture) : IClassFixture
     {
         var (lead, agency, area) = await TeamAsync();
         var worker = fixture.As(Identity.SupportWorker(agency, area));
-        var concern = await RaiseAsync(worker, await fixture.PersonAsync(agency), fixture.Now.AddHours(-2));
+        var concern = await SafeguardingFixture.RaiseAsync(worker, await fixture.PersonAsync(agency), fixture.Now.AddHours(-2));
         await DecideAsync(lead, concern, EnquiryDecision.NoFurtherAction, new CapacitousRefusal
         {
             RisksExplained = "that the violence may get worse", SupportOffered = "IDVA and a refuge place", FollowUpAt = fixture.Now.AddDays(14).ToTimestamp(),

@@ -209,7 +209,7 @@ public sealed class SupportWorkerJourneys(StandaloneWeb web)
         Assert.Fail($"{selector} is not reached by the Tab key");
     }
 
-    private static async Task SignInAsync(IPage page, string role, string agency, string area, bool shoot = false)
+    internal static async Task SignInAsync(IPage page, string role, string agency, string area, bool shoot = false)
     {
         await page.GotoAsync("/sign-in");
         await page.GetByLabel(role, new() { Exact = true }).CheckAsync();
@@ -224,7 +224,7 @@ public sealed class SupportWorkerJourneys(StandaloneWeb web)
     }
 
     /// <summary>No serious or critical accessibility violation (axe), and a screenshot for the README.</summary>
-    private static async Task CheckAsync(IPage page, string name)
+    internal static async Task CheckAsync(IPage page, string name)
     {
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StandaloneWeb.Screenshots, $"{name}.png"), FullPage = true });
         var result = await page.RunAxe();
@@ -234,7 +234,7 @@ public sealed class SupportWorkerJourneys(StandaloneWeb web)
         Assert.True(serious.Count == 0, $"{name}: {string.Join("\n", serious)}");
     }
 
-    private static List<string> WatchForPolicyComplaints(IPage page)
+    internal static List<string> WatchForPolicyComplaints(IPage page)
     {
         var complaints = new List<string>();
         page.Console += (_, message) =>

@@ -17,6 +17,13 @@ public sealed class NavigationTests
     }
 
     [Fact]
+    public void A_housing_officer_sees_the_housing_pages_and_a_support_worker_does_not()
+    {
+        Assert.Equal(["/housing/catalogue", "/housing/breakdown-rates"], NavigationItems.For(As("housing_officer")).Select(i => i.Href));
+        Assert.DoesNotContain(NavigationItems.For(As("support_worker")), i => i.Href.StartsWith("/housing/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_role_sees_no_page_of_a_folder_that_is_not_for_it_and_no_one_signed_out_sees_any()
     {
         Assert.DoesNotContain(NavigationItems.For(As("housing_officer")), i => i.Href.StartsWith("/support/", StringComparison.Ordinal));

@@ -244,13 +244,12 @@ public sealed class DemoLoader(WebOptions options, AuthOptions auth, ILogger<Dem
                         Location = new Location { LocalAuthority = area.Code, Latitude = area.Latitude + offset, Longitude = area.Longitude + offset },
                     },
                 }, officer);
-                for (var n = 1; n <= 8; n++)
+                var batch = new CreateUnitsRequest { SchemeId = scheme.SchemeId };
+                batch.Units.AddRange(Enumerable.Range(1, 8).Select(n => new NewUnit { Name = $"Flat {n}" }));
+                var units = (await catalogue.CreateUnitsAsync(batch, officer)).Units;
+                foreach (var unit in units.Take(5))
                 {
-                    var unit = await catalogue.CreateUnitAsync(new CreateUnitRequest { SchemeId = scheme.SchemeId, Name = $"Flat {n}" }, officer);
-                    if (n <= 5)
-                    {
-                        open.Add((await vacancies.OpenVacancyAsync(new OpenVacancyRequest { UnitId = unit.UnitId }, officer)).VacancyId);
-                    }
+                    open.Add((await vacancies.OpenVacancyAsync(new OpenVacancyRequest { UnitId = unit.UnitId }, officer)).VacancyId);
                 }
             }
             for (var i = 0; i < women.Count; i++)

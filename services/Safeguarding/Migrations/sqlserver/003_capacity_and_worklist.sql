@@ -30,10 +30,9 @@ CREATE INDEX ix_capacity_assessments_person ON dbo.capacity_assessments (person_
 -- What the board figures count by, kept beside the JSON they come from: when the enquiry started
 -- (the move to the enquiry stage), how many desired outcomes she expressed, and at closure whether
 -- they were achieved fully, partly or not (null when none were expressed).
-ALTER TABLE dbo.concerns ADD
-    enquiry_started_at     DATETIMEOFFSET NULL,
-    desired_outcomes_count INT NULL,
-    outcomes_achieved      VARCHAR(20) NULL;
+ALTER TABLE dbo.concerns ADD enquiry_started_at DATETIMEOFFSET NULL;
+ALTER TABLE dbo.concerns ADD desired_outcomes_count INT NULL;
+ALTER TABLE dbo.concerns ADD outcomes_achieved VARCHAR(20) NULL;
 GO
 UPDATE dbo.concerns SET enquiry_started_at = (
     SELECT MIN(c.changed_at) FROM dbo.concern_stage_changes c WHERE c.concern_id = dbo.concerns.concern_id AND c.to_stage = 'enquiry');
@@ -55,6 +54,9 @@ CREATE INDEX ix_concerns_area_awaiting ON dbo.concerns (area, raised_at, concern
 CREATE INDEX ix_concerns_agency_follow_up ON dbo.concerns (agency, follow_up_at, concern_id) WHERE follow_up_at IS NOT NULL;
 CREATE INDEX ix_concerns_area_follow_up ON dbo.concerns (area, follow_up_at, concern_id) WHERE follow_up_at IS NOT NULL;
 
--- Board figures: enquiries by the year they started, closures by the year they concluded.
-CREATE INDEX ix_concerns_area_enquiry ON dbo.concerns (area, enquiry_started_at) WHERE enquiry_started_at IS NOT NULL;
-CREATE INDEX ix_concerns_area_closed ON dbo.concerns (area, closed_at) WHERE closed_at IS NOT NULL;
+-- Board figures: enquiries by the year they started, closures by the year they concluded; each index
+-- holds every column its count reads, so a year is counted from the index alone.
+CREATE INDEX ix_concerns_area_enquiry ON dbo.concerns (area, enquiry_started_at) INCLUDE (decision, location_of_risk)
+    WHERE enquiry_started_at IS NOT NULL;
+CREATE INDEX ix_concerns_area_closed ON dbo.concerns (area, closed_at)
+    INCLUDE (enquiry_started_at, risk_outcome, desired_outcomes_asked, desired_outcomes_count, outcomes_achieved) WHERE closed_at IS NOT NULL;

@@ -37,7 +37,7 @@ public sealed partial class RefugeWorld
                 new PlanAction
                 {
                     Description = "Keep in touch by phone as she asked", OwnerAgency = FormerOutreach.Agency, OwnerRole = "Outreach worker",
-                    DueAt = Timestamp.FromDateTimeOffset(Now.AddDays(7)),
+                    DueAt = Timestamp.FromDateTimeOffset(Now.AddDays(-1)), // overdue: on her former team's worklist
                 },
             },
             Participants = { new Participant { Kind = ParticipantKind.ThePerson } },

@@ -155,7 +155,7 @@ public sealed class NeedsForm
         for (var i = 0; i < lines.Length; i++)
         {
             var parts = lines[i].Replace("km", "", StringComparison.OrdinalIgnoreCase).Split(',', StringSplitOptions.TrimEntries);
-            if (parts.Length == 1 && parts[0].Length > 0 && char.IsLetter(parts[0][0]))
+            if (parts.Length == 1 && parts[0].Length == 9 && char.IsLetter(parts[0][0]) && parts[0][1..].All(char.IsAsciiDigit))
             {
                 into.Add(new Area { LocalAuthority = parts[0].ToUpperInvariant() });
             }
