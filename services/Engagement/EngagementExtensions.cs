@@ -29,6 +29,8 @@ public static class EngagementExtensions
         services.AddSingleton<ChronologyStore>();
         services.AddSingleton<EngagementStateStore>();
         services.AddSingleton<PersonContextStore>();
+        services.AddSingleton<PersonNameStore>();
+        services.AddSingleton<ChronologyNames>();
         services.AddSingleton<EpisodeStore>();
         services.AddSingleton<HandoverStore>();
         services.AddSingleton<ContactRecorder>();
@@ -41,6 +43,8 @@ public static class EngagementExtensions
         services.AddConsumer<PersonAddressesChangedConsumer>(ServiceName, "person-addresses-changed");
         services.AddConsumer<PersonMovedConsumer>(ServiceName, "person-moved");
         services.AddConsumer<PersonsLinkedConsumer>(ServiceName, "persons-linked");
+        services.AddConsumer<PersonRegisteredConsumer>(ServiceName, "person-registered");
+        services.AddConsumer<PersonUpdatedConsumer>(ServiceName, "person-updated");
         services.AddConsumer<RiskLevelChangedConsumer>(ServiceName, "risk-level-changed");
         services.AddConsumer<OutreachRequestedConsumer>(ServiceName, "assertive-outreach-requested");
         return builder;

@@ -33,7 +33,7 @@ public static class ContactEntries
         Line(text, "In their words", contact.PersonsWords);
         if (contact.OthersPresentList.Count > 0 || contact.OthersPresentNote is not null)
         {
-            var people = contact.OthersPresentList.Select(id => $"person {id}").Append(contact.OthersPresentNote).OfType<string>();
+            var people = contact.OthersPresentList.Select(ChronologyText.Person).Append(contact.OthersPresentNote).OfType<string>();
             Line(text, "Also present", string.Join(", ", people));
         }
         Line(text, "Amendment reason", contact.AmendmentReason);

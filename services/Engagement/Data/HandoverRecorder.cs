@@ -2,6 +2,7 @@ using System.Data.Common;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Security.Projection;
+using Platform.BuildingBlocks.Validation;
 using Platform.Engagement.Chronology;
 using Platform.Engagement.Domain;
 using Platform.IntegrationEvents.Engagement;
@@ -46,11 +47,12 @@ public sealed class HandoverRecorder(HandoverStore handovers, PersonContextStore
             ToLocalAuthority = row.ToLocalAuthority, SendingAgencies = row.SendingAgencyList, RiskLevel = row.RiskLevel,
             AddressConfidential = row.AddressConfidential, ReceivingAgencies = recipients, OccurredAt = now,
         });
-        var from = row.FromLocalAuthority is null ? "" : $" from {row.FromLocalAuthority}";
+        var from = row.FromLocalAuthority is null ? "" : $" from {LocalAuthorityNames.Of(row.FromLocalAuthority)}";
         await chronology.WriteAsync(db, tx, new ChronologyEntryRow
         {
             PersonId = row.PersonId, OccurredAt = now, Kind = EntryKinds.Handover, Significant = true,
-            Summary = $"Handover requested{from} to {row.ToLocalAuthority ?? NamedAgencies}",
+            Agency = move.RecordedByAgency ?? EntryAgencies.Platform,
+            Summary = $"Handover requested{from} to {(row.ToLocalAuthority is { } to ? LocalAuthorityNames.Of(to) : NamedAgencies)}",
             Detail = row.SendingAgencies.Length == 0 ? null : $"Sending agencies: {row.SendingAgencies.Replace(",", ", ", StringComparison.Ordinal)}",
         });
     }
@@ -69,7 +71,7 @@ public sealed class HandoverRecorder(HandoverStore handovers, PersonContextStore
         await chronology.WriteAsync(db, tx, new ChronologyEntryRow
         {
             PersonId = row.PersonId, OccurredAt = now, Kind = EntryKinds.Handover, Significant = true,
-            Agency = row.AddressConfidential ? null : caller.Agency,
+            Agency = row.AddressConfidential ? EntryAgencies.Withheld : caller.Agency,
             Summary = row.AddressConfidential ? $"Handover acknowledged by one of {NamedAgencies}" : $"Handover acknowledged by {caller.Agency}",
             Detail = row.AddressConfidential ? null : note,
         });

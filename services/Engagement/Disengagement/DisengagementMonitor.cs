@@ -86,7 +86,7 @@ public sealed class DisengagementMonitor(
     }
 
     /// <summary>Another service asked for outreach (e.g. housing could not reach her about an offer).</summary>
-    public async Task RequestAsync(DbConnection db, DbTransaction tx, string personId, string reason, DateTimeOffset now)
+    public async Task RequestAsync(DbConnection db, DbTransaction tx, string personId, string agency, string reason, DateTimeOffset now)
     {
         var group = await ProjectedPeople.GroupAsync(db, tx, personId) is { Count: > 0 } known ? known : [personId];
         personId = group[0];
@@ -97,12 +97,12 @@ public sealed class DisengagementMonitor(
         var facts = EngagementFacts.From(await contacts.FactsAsync(db, tx, group));
         var riskLevel = await context.RiskLevelAsync(db, tx, group);
         await OpenAsync(db, tx, personId, new DisengagementFinding(DisengagementRule.Requested, reason), riskLevel,
-            facts?.LastSuccessAt, facts?.AttemptsSinceSuccess ?? 0, now);
+            facts?.LastSuccessAt, facts?.AttemptsSinceSuccess ?? 0, now, agency);
     }
 
     private async Task OpenAsync(
         DbConnection db, DbTransaction tx, string personId, DisengagementFinding finding, string riskLevel,
-        DateTimeOffset? lastSuccessAt, int attempts, DateTimeOffset now)
+        DateTimeOffset? lastSuccessAt, int attempts, DateTimeOffset now, string agency = EntryAgencies.Platform)
     {
         var episode = new EpisodeRow
         {
@@ -120,7 +120,7 @@ public sealed class DisengagementMonitor(
         });
         await chronology.WriteAsync(db, tx, new ChronologyEntryRow
         {
-            PersonId = personId, OccurredAt = now, Significant = true,
+            PersonId = personId, OccurredAt = now, Significant = true, Agency = agency,
             Kind = finding.Rule == DisengagementRule.Requested ? EntryKinds.OutreachRequested : EntryKinds.Disengagement,
             Summary = $"Needs assertive outreach: {finding.Reason}",
         });

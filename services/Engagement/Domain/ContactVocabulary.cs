@@ -32,3 +32,16 @@ public static class EntryKinds
     public const string OutreachRequested = "outreach-requested";
     public const string Safeguarding = "safeguarding";
 }
+
+/// <summary>
+/// Who an entry is by when no one agency's caller made it: every entry names one, so a review panel
+/// always knows where a fact came from.
+/// </summary>
+public static class EntryAgencies
+{
+    /// <summary>The platform's own rule found it (e.g. disengagement from her contacts).</summary>
+    public const string Platform = "platform";
+
+    /// <summary>Made by an agency named on her confidential address: which one would point to where she is.</summary>
+    public const string Withheld = "withheld (confidential address)";
+}

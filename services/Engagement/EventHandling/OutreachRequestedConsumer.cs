@@ -11,5 +11,5 @@ public sealed class OutreachRequestedConsumer(EngagementDatabase database, Disen
     : IdempotentConsumer<AssertiveOutreachRequested, EngagementDatabase>(database)
 {
     protected override Task HandleAsync(AssertiveOutreachRequested message, DbConnection db, DbTransaction tx, CancellationToken cancellationToken) =>
-        monitor.RequestAsync(db, tx, message.PersonId, $"{message.Agency}: {message.Reason}", clock.GetUtcNow());
+        monitor.RequestAsync(db, tx, message.PersonId, message.Agency, $"{message.Agency}: {message.Reason}", clock.GetUtcNow());
 }

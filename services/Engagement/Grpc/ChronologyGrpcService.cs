@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Platform.BuildingBlocks.Errors;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Security.Projection;
+using Platform.Engagement.Chronology;
 using Platform.Engagement.Data;
 using Platform.Engagement.Domain;
 using Platform.Engagement.V1;
@@ -16,6 +17,7 @@ namespace Platform.Engagement.Grpc;
 public sealed class ChronologyGrpcService(
     PersonAccessGuard<EngagementDatabase> guard,
     ChronologyStore chronology,
+    ChronologyNames names,
     ContactStore contacts,
     PersonContextStore personContext,
     EpisodeStore episodes,
@@ -36,6 +38,7 @@ public sealed class ChronologyGrpcService(
         {
             var group = await ProjectedPeople.GroupAsync(db, tx, request.PersonId);
             var rows = await chronology.ReadAsync(db, tx, group, query, take + 1);
+            await names.RenderAsync(db, tx, Caller.From(context), group, rows, context.CancellationToken);
             var response = new GetChronologyResponse();
             response.Entries.AddRange(rows.Take(take).Select(ChronologyMapping.ToProto));
             if (rows.Count > take)
@@ -60,6 +63,7 @@ public sealed class ChronologyGrpcService(
                 throw new PreconditionFailedException(
                     $"The chronology has more than {MaximumExportEntries} entries for this filter: export it a period at a time.");
             }
+            await names.RenderAsync(db, tx, Caller.From(context), group, rows, context.CancellationToken);
             return request.Format == ExportChronologyRequest.Types.Format.Json ? ChronologyExport.Json(rows) : ChronologyExport.Csv(rows);
         });
     }
@@ -82,6 +86,10 @@ public sealed class ChronologyGrpcService(
                 RiskLevel = await personContext.RiskLevelAsync(db, tx, group),
                 LastSuccessfulContact = Optional(facts?.LastSuccessAt), LastAttempt = Optional(facts?.LastAttemptAt),
             };
+            summary.ContactsPerMonth.AddRange(ContactsPerMonth.Count(history, now).Select(m => new ContactsInMonth
+            {
+                Year = m.Year, Month = m.Month, Made = m.Made, SeenAlone = m.SeenAlone, Attempted = m.Attempted, Declined = m.Declined,
+            }));
             if (share is { } value)
             {
                 summary.SeenAloneShare90Days = value;

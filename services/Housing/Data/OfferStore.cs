@@ -127,8 +127,10 @@ public sealed class OfferStore
     {
         if (await db.ExecuteAsync(CloseOpen, new { offer.OfferId, Status = OfferStatuses.Withdrawn, Now = now }, tx) == 1)
         {
+            var place = await PlaceNames.OfUnitAsync(db, tx, offer.UnitId);
             await Outbox.EnqueueAsync(db, tx, new OfferWithdrawn
             {
+                UnitName = place.Unit, SchemeName = place.Scheme,
                 OfferId = offer.OfferId, PersonId = offer.PersonId, VacancyId = offer.VacancyId, UnitId = offer.UnitId,
                 Agency = offer.Agency, Reason = reason, OccurredAt = now,
             });

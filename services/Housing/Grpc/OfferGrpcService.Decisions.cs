@@ -39,8 +39,10 @@ public sealed partial class OfferGrpcService
                 await vacancies.ReleaseAsync(db, tx, other.VacancyId, other.OfferId);
                 released.Add(other.UnitId);
             }
+            var place = await PlaceNames.OfUnitAsync(db, tx, offer.UnitId);
             await Outbox.EnqueueAsync(db, tx, new OfferAccepted
             {
+                UnitName = place.Unit, SchemeName = place.Scheme,
                 OfferId = offer.OfferId, PersonId = offer.PersonId, VacancyId = offer.VacancyId, Agency = Caller.From(context).Agency, OccurredAt = now,
             });
             return (await offers.GetAsync(db, tx, offer.OfferId), released);
@@ -75,8 +77,10 @@ public sealed partial class OfferGrpcService
             await (accepted
                 ? vacancies.ReopenAsync(db, tx, offer.VacancyId, offer.OfferId)
                 : vacancies.ReleaseAsync(db, tx, offer.VacancyId, offer.OfferId));
+            var place = await PlaceNames.OfUnitAsync(db, tx, offer.UnitId);
             await Outbox.EnqueueAsync(db, tx, new OfferDeclined
             {
+                UnitName = place.Unit, SchemeName = place.Scheme,
                 OfferId = offer.OfferId, PersonId = offer.PersonId, VacancyId = offer.VacancyId, ReasonCode = request.ReasonCode!, Agency = agency, OccurredAt = now,
             });
             if (reason.Consequence == DeclineConsequence.AssertiveOutreach)

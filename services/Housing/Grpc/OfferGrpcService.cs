@@ -60,8 +60,10 @@ public sealed partial class OfferGrpcService(
             };
             await HoldAsync(db, tx, vacancy, row, now);
             await offers.InsertAsync(db, tx, row);
+            var place = await PlaceNames.OfUnitAsync(db, tx, row.UnitId);
             await Outbox.EnqueueAsync(db, tx, new OfferMade
             {
+                UnitName = place.Unit, SchemeName = place.Scheme,
                 OfferId = row.OfferId, PersonId = row.PersonId, VacancyId = row.VacancyId, UnitId = row.UnitId, SchemeId = row.SchemeId,
                 Agency = agency, HoldExpiresAt = hold, OccurredAt = now,
             });

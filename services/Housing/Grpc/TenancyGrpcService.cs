@@ -48,8 +48,10 @@ public sealed class TenancyGrpcService(
                 await vacancies.CloseAsync(db, tx, vacancy, vacancy.Version, VacancyStatuses.Let, "let", now);
                 await tenancies.InsertAsync(db, tx, row);
                 await Outbox.EnqueueAsync(db, tx, new VacancyClosed { VacancyId = vacancy.VacancyId, UnitId = vacancy.UnitId, Reason = "let", OccurredAt = now });
+                var place = await PlaceNames.OfUnitAsync(db, tx, row.UnitId);
                 await Outbox.EnqueueAsync(db, tx, new TenancyStarted
                 {
+                    UnitName = place.Unit, SchemeName = place.Scheme,
                     TenancyId = row.TenancyId, PersonId = row.PersonId, UnitId = row.UnitId, SchemeId = row.SchemeId, ProviderId = row.ProviderId,
                     Agency = agency, StartedAt = started, OccurredAt = now,
                 });
@@ -85,8 +87,10 @@ public sealed class TenancyGrpcService(
                 row.EndKind = TenancyEndKinds.Code(request.EndKind);
                 row.EndReason = request.Reason.Trim();
                 await tenancies.EndAsync(db, tx, row, request.ExpectedVersion);
+                var place = await PlaceNames.OfUnitAsync(db, tx, row.UnitId);
                 await Outbox.EnqueueAsync(db, tx, new TenancyEnded
                 {
+                    UnitName = place.Unit, SchemeName = place.Scheme,
                     TenancyId = row.TenancyId, PersonId = row.PersonId, UnitId = row.UnitId, SchemeId = row.SchemeId, ProviderId = row.ProviderId,
                     Agency = agency, EndKind = row.EndKind, Reason = row.EndReason, EndedAt = ended, OccurredAt = now,
                 });

@@ -1,7 +1,9 @@
 namespace Platform.IntegrationEvents.Housing;
 
 // Housing events name units and schemes by id, never where they are: a refuge's location is
-// confidential, and a person's chronology must not give it away.
+// confidential, and a person's chronology must not give it away. Events about a person's offers and
+// tenancies also carry the unit's and scheme's names, so that her chronology reads as sentences
+// (null in events published before they did).
 
 [EventType("housing.vacancy-opened.v1")]
 public sealed record VacancyOpened : IntegrationEvent
@@ -34,6 +36,10 @@ public sealed record OfferMade : IntegrationEvent
     /// <summary>The agency of the housing officer who made the offer.</summary>
     public required string Agency { get; init; }
     public required DateTimeOffset HoldExpiresAt { get; init; }
+    /// <summary>The unit's name, for display.</summary>
+    public string? UnitName { get; init; }
+    /// <summary>The name of the unit's scheme, for display.</summary>
+    public string? SchemeName { get; init; }
 }
 
 [EventType("housing.offer-accepted.v1")]
@@ -43,6 +49,10 @@ public sealed record OfferAccepted : IntegrationEvent
     public required string PersonId { get; init; }
     public required string VacancyId { get; init; }
     public required string Agency { get; init; }
+    /// <summary>The unit's name, for display.</summary>
+    public string? UnitName { get; init; }
+    /// <summary>The name of the unit's scheme, for display.</summary>
+    public string? SchemeName { get; init; }
 }
 
 [EventType("housing.offer-declined.v1")]
@@ -54,6 +64,10 @@ public sealed record OfferDeclined : IntegrationEvent
     /// <summary>A configured decline reason code, e.g. "person-declined", "unable-to-contact", "provider-declined".</summary>
     public required string ReasonCode { get; init; }
     public required string Agency { get; init; }
+    /// <summary>The unit's name, for display.</summary>
+    public string? UnitName { get; init; }
+    /// <summary>The name of the unit's scheme, for display.</summary>
+    public string? SchemeName { get; init; }
 }
 
 /// <summary>An open offer released without her answer: she accepted another, or the vacancy closed.</summary>
@@ -68,6 +82,10 @@ public sealed record OfferWithdrawn : IntegrationEvent
     public required string Agency { get; init; }
     /// <summary>"another-offer-accepted", "vacancy-withdrawn" or "vacancy-expired".</summary>
     public required string Reason { get; init; }
+    /// <summary>The unit's name, for display.</summary>
+    public string? UnitName { get; init; }
+    /// <summary>The name of the unit's scheme, for display.</summary>
+    public string? SchemeName { get; init; }
 }
 
 [EventType("housing.tenancy-started.v1")]
@@ -80,6 +98,10 @@ public sealed record TenancyStarted : IntegrationEvent
     public required string ProviderId { get; init; }
     public required string Agency { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
+    /// <summary>The unit's name, for display.</summary>
+    public string? UnitName { get; init; }
+    /// <summary>The name of the unit's scheme, for display.</summary>
+    public string? SchemeName { get; init; }
 }
 
 [EventType("housing.tenancy-ended.v1")]
@@ -95,6 +117,10 @@ public sealed record TenancyEnded : IntegrationEvent
     public required string EndKind { get; init; }
     public required string Reason { get; init; }
     public required DateTimeOffset EndedAt { get; init; }
+    /// <summary>The unit's name, for display.</summary>
+    public string? UnitName { get; init; }
+    /// <summary>The name of the unit's scheme, for display.</summary>
+    public string? SchemeName { get; init; }
 }
 
 /// <summary>

@@ -34,4 +34,6 @@ public sealed record RelationshipRecorded : IntegrationEvent
     /// <summary>e.g. "partner", "speaks-for", "alleged-perpetrator-toward".</summary>
     public required string Type { get; init; }
     public DateTimeOffset? Since { get; init; }
+    /// <summary>The agency of the caller who recorded it (null in events published before it was carried).</summary>
+    public string? RecordedByAgency { get; init; }
 }

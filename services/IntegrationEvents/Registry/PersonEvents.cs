@@ -13,6 +13,8 @@ public sealed record PersonRegistered : IntegrationEvent
 
     /// <summary>She was registered at a confidential address (someone fleeing abuse): no area is published.</summary>
     public bool AddressConfidential { get; init; }
+    /// <summary>Her usual name, for display only to those who may see her (null in events published before it was carried).</summary>
+    public string? DisplayName { get; init; }
 }
 
 [EventType("registry.person-updated.v1")]
@@ -20,6 +22,8 @@ public sealed record PersonUpdated : IntegrationEvent
 {
     public required string PersonId { get; init; }
     public required long Version { get; init; }
+    /// <summary>Her usual name, for display only to those who may see her (null in events published before it was carried).</summary>
+    public string? DisplayName { get; init; }
 }
 
 /// <summary>
@@ -44,6 +48,9 @@ public sealed record PersonMoved : IntegrationEvent
 
     /// <summary>For a confidential address, the agencies it names: the only ones who may know where she is.</summary>
     public IReadOnlyList<string> VisibleToAgencies { get; init; } = [];
+
+    /// <summary>The agency of the caller who recorded the address (null in events published before it was carried).</summary>
+    public string? RecordedByAgency { get; init; }
 }
 
 [EventType("registry.persons-linked.v1")]

@@ -50,7 +50,7 @@ public sealed class AddressGrpcService(
             await state.AddressesChangedAsync(db, tx, outcome.Closes is null ? [person.PersonId] : [person.PersonId, outcome.Closes.PersonId]);
             if (outcome.IsMove)
             {
-                await Outbox.EnqueueAsync(db, tx, Moved(row, outcome, now));
+                await Outbox.EnqueueAsync(db, tx, Moved(row, outcome, now) with { RecordedByAgency = caller.Agency });
             }
             return await views.LoadAsync(db, tx, (await people.GetAsync(db, tx, person.PersonId))!, caller);
         });

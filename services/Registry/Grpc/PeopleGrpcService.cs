@@ -7,6 +7,7 @@ using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Security;
 using Platform.IntegrationEvents.Registry;
 using Platform.Registry.Data;
+using Platform.Registry.Domain;
 using Platform.Registry.IntegrationEvents;
 using Platform.Registry.V1;
 
@@ -70,6 +71,7 @@ public sealed partial class PeopleGrpcService(
             {
                 PersonId = personId, RegisteredByAgency = caller.Agency, LocalAuthority = open ? address!.LocalAuthority : null,
                 LivingThereSince = open ? address!.ValidFrom : null, AddressConfidential = address?.Confidential ?? false, OccurredAt = now,
+                DisplayName = PersonNames.Display(request.Details.Names),
             });
             await Outbox.EnqueueAsync(db, tx, InvolvementGrpcService.Started(involvement, now));
             await state.AddressesChangedAsync(db, tx, [personId]);
@@ -134,7 +136,10 @@ public sealed partial class PeopleGrpcService(
             var survivor = await people.ResolveAsync(db, tx, request.PersonId);
             await EnsureIdentifiersFreeAsync(db, tx, request.Details, survivor.PersonId);
             var version = await people.UpdateAsync(db, tx, survivor.PersonId, request.ExpectedVersion, request.Details, now);
-            await Outbox.EnqueueAsync(db, tx, new PersonUpdated { PersonId = survivor.PersonId, Version = version, OccurredAt = now });
+            await Outbox.EnqueueAsync(db, tx, new PersonUpdated
+            {
+                PersonId = survivor.PersonId, Version = version, OccurredAt = now, DisplayName = PersonNames.Display(request.Details.Names),
+            });
             var row = await people.GetAsync(db, tx, survivor.PersonId);
             return await views.LoadAsync(db, tx, row!, Caller.From(context));
         });

@@ -64,7 +64,7 @@ public sealed class RelationshipGrpcService(
             await Outbox.EnqueueAsync(db, tx, new RelationshipRecorded
             {
                 RelationshipId = row.RelationshipId, FromPersonId = row.FromPersonId, ToPersonId = row.ToPersonId,
-                Type = RelationshipKinds.Name(request.Type), Since = since, OccurredAt = now,
+                Type = RelationshipKinds.Name(request.Type), Since = since, OccurredAt = now, RecordedByAgency = caller.Agency,
             });
             return ToProto(row);
         });

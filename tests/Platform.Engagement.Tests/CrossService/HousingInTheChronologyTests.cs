@@ -58,9 +58,13 @@ public sealed class HousingInTheChronologyTests : IAsyncLifetime
         var worklist = await Eventually.ReadAsync(
             async () => await engagement.Outreach.ListOutreachWorklistAsync(new ListOutreachWorklistRequest()), list => list.Items.Count > 0);
 
-        Assert.Contains(entries, e => e.Summary == "Housing offer " + unreachable.OfferId + " declined (unable-to-contact)");
-        var breakdown = Assert.Single(entries, e => e.Summary == "Tenancy ended: breakdown");
+        Assert.Equal(2, entries.Count(e => e.Summary == "Offered Flat 1 at Quayside"));
+        Assert.Contains(entries, e => e.Summary == "The offer of Flat 1 at Quayside was declined: unable to contact");
+        Assert.Contains(entries, e => e.Summary == "Accepted the offer of Flat 1 at Quayside");
+        Assert.Contains(entries, e => e.Summary == "Moved in: tenancy of Flat 1 at Quayside");
+        var breakdown = Assert.Single(entries, e => e.Summary == "Tenancy of Flat 1 at Quayside ended: breakdown");
         Assert.True(breakdown.Significant);
+        Assert.All(entries, e => Assert.Equal("housing-bristol", e.Agency));
         Assert.Equal("Left after threats from her ex-partner", breakdown.Detail);
         Assert.Equal("requested", Assert.Single(worklist.Items, i => i.PersonId == personId).Rule);
     }
@@ -90,7 +94,7 @@ public sealed class HousingInTheChronologyTests : IAsyncLifetime
         var engagement = new Grpc.EngagementClient(_host.Channel(Officer));
         var entries = await Eventually.ReadAsync(
             () => engagement.ChronologyAsync(personId, new ChronologyFilter { Kinds = { EntryKind.Offer } }), found => found.Count == 4);
-        Assert.Contains(entries, e => e.Summary == "Housing offer " + released.OfferId + " withdrawn: she accepted another offer");
+        Assert.Contains(entries, e => e.Summary == "The offer of Flat 1 at Quayside was withdrawn: she accepted another offer");
     }
 
     private static async Task<string> VacancyAsync(global::Grpc.Core.ChannelBase channel)

@@ -25,7 +25,7 @@ public sealed class RegistryAndEngagement(TestHost host)
 
     public TestHost Host => host;
 
-    public EngagementClient Engagement(Identity who) => new(host.Channel(who));
+    public EngagementClient Engagement(Identity who, string? breakGlassReason = null) => new(host.Channel(who, breakGlassReason));
 
     /// <summary>Registers a person in <paramref name="area"/> with a second agency involved; returns once the engagement service knows both.</summary>
     public async Task<Person> RegisterAsync(string given, string family, string area = EngagementFixture.Bristol, DateTimeOffset? livingThereSince = null)

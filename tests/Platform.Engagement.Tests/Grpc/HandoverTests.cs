@@ -170,7 +170,7 @@ public sealed class HandoverTests(EngagementFixture fixture) : IClassFixture<Eng
         }
         var entries = await Eventually.ReadAsync(() => _worker.ChronologyAsync(person), read => read.Count(e => e.Kind is EntryKind.Move or EntryKind.Handover) == 3);
         Assert.Contains(entries, e => e.Summary == "Moved to a confidential address");
-        Assert.Contains(entries, e => e.Summary == "Handover requested from E06000023 to the agencies named on her confidential address");
+        Assert.Contains(entries, e => e.Summary == "Handover requested from Bristol to the agencies named on her confidential address");
         Assert.DoesNotContain(entries, e => e.Summary.Contains("refuge-haven", StringComparison.Ordinal) || e.Agency == "refuge-haven");
     }
 

@@ -34,6 +34,31 @@ public sealed class SummaryAndExportTests(EngagementFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Summary_counts_contacts_per_month_with_an_amended_contact_once()
+    {
+        var person = await fixture.PersonAsync();
+        var now = fixture.Now;
+        var monthStart = new DateTimeOffset(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        DateTimeOffset ThisMonth(int quarter) => monthStart + (now - monthStart) * quarter / 4;
+        await _worker.RecordAsync(Contacts.Made(person, ThisMonth(1), seenAlone: true));
+        var mistaken = await _worker.RecordAsync(Contacts.Made(person, ThisMonth(2), seenAlone: false));
+        await _worker.Contacts.AmendContactAsync(new AmendContactRequest
+        {
+            ContactId = mistaken.ContactId, Reason = "No one answered the door", Details = Contacts.Attempted(person, ThisMonth(2)),
+        });
+        await _worker.RecordAsync(Contacts.Declined(person, monthStart.AddMonths(-2).AddDays(3)));
+        await _worker.RecordAsync(Contacts.Made(person, monthStart.AddMonths(-13)));
+
+        var months = (await _worker.SummaryAsync(person)).ContactsPerMonth;
+
+        Assert.Equal(12, months.Count);
+        Assert.Equal((monthStart.Year, monthStart.Month), (months[^1].Year, months[^1].Month));
+        Assert.Equal((1, 1, 1, 0), (months[^1].Made, months[^1].SeenAlone, months[^1].Attempted, months[^1].Declined));
+        Assert.Equal(1, months[^3].Declined);
+        Assert.Equal(3, months.Sum(m => m.Made + m.Attempted + m.Declined));
+    }
+
+    [Fact]
     public async Task Summary_of_someone_never_reached_has_no_voice_share_and_no_days_since_success()
     {
         var person = await fixture.PersonAsync();

@@ -1,6 +1,10 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Platform.EndToEnd.Tests;
 using static Microsoft.Playwright.Assertions;
 
 namespace Platform.Web.Tests.Browser;
@@ -53,6 +57,7 @@ public sealed class SupportWorkerJourneys(StandaloneWeb web)
         var contact = page.Locator(".platform-timeline__entry", new() { HasText = "contact made, not seen alone" });
         await Expect(contact).ToHaveCountAsync(1);
         await Expect(contact).ToContainTextAsync("He does the talking when we meet at the flat.");
+        await Expect(contact).ToContainTextAsync("Also present: Mark Smythe");
 
         await page.GotoAsync($"/people/{web.JoanneId}?significant=true#chronology");
         await Expect(page.Locator(".platform-timeline__entry", new() { HasText = "contact made, not seen alone" })).ToHaveCountAsync(1);
@@ -62,7 +67,54 @@ public sealed class SupportWorkerJourneys(StandaloneWeb web)
         Assert.Contains("not seen alone", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("contact made, seen alone", csv, StringComparison.Ordinal); // filtered as shown: significant events only
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+
+        // She amends it: the form opens as recorded, a reason is required, and nothing typed is lost.
+        await page.GotoAsync($"/people/{web.JoanneId}#chronology");
+        await page.Locator(".platform-timeline__entry", new() { HasText = "He does the talking" })
+            .GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Amend") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Amend a contact" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#seen-alone-no")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("In her own words (optional)")).ToHaveValueAsync("He does the talking when we meet at the flat.");
+        await page.GetByLabel("Note (optional)", new() { Exact = true }).FillAsync("Met at the flat; he stayed in the kitchen.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the amended contact" }).ClickAsync();
+        await Expect(page.Locator("#amend-reason-error")).ToContainTextAsync("say why the record is being amended");
+        await Expect(page.Locator(".govuk-error-summary a[href='#amend-reason']")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Note (optional)", new() { Exact = true })).ToHaveValueAsync("Met at the flat; he stayed in the kitchen.");
+        await CheckAsync(page, "amend-a-contact");
+        await page.GetByLabel("Why are you amending it?").FillAsync("Left out where we met");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the amended contact" }).ClickAsync();
+        await Expect(page.GetByText("The amended contact is in her chronology")).ToBeVisibleAsync();
+        await Expect(page.Locator(".platform-timeline__entry", new() { HasText = "Amended: " })).ToContainTextAsync("Amendment reason: Left out where we met");
+        await Expect(page.Locator(".platform-timeline__entry", new() { HasText = "Amended later" })).ToContainTextAsync("He does the talking");
+        await Expect(page.Locator("#seen-alone-share")).ToHaveTextAsync("50%"); // counted once, as amended
         Assert.Empty(policyComplaints);
+    }
+
+    [SkippableFact]
+    public async Task A_worker_completes_the_contact_form_with_the_keyboard_alone()
+    {
+        Skip.If(web.SkipReason is not null, web.SkipReason);
+        var page = await web.NewPageAsync();
+        await SignInAsync(page, "Support worker", StandaloneWeb.Agency, StandaloneWeb.Area);
+
+        // Mark's record, so the other journeys' counts for Joanne are untouched.
+        await page.GotoAsync($"/people/{web.MarkId}/contacts/new");
+        // Tab enters a radio group at its first choice (arrows move within it): "yes" both times.
+        await TabToAsync(page, "#outcome");
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, "#seen-alone");
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, "#persons-words");
+        await page.Keyboard.TypeAsync("Left a card under the door.");
+        await TabToAsync(page, "#theme-Housing");
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, "main form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByText("The contact is in her chronology.")).ToBeVisibleAsync();
+        var entry = page.Locator(".platform-timeline__entry", new() { HasText = "Left a card under the door." });
+        await Expect(entry).ToHaveCountAsync(1);
+        await Expect(entry).ToContainTextAsync("contact made, seen alone");
     }
 
     [SkippableFact]
@@ -119,6 +171,42 @@ public sealed class SupportWorkerJourneys(StandaloneWeb web)
         // One look: the next visit is refused again.
         var again = await page.GotoAsync($"/people/{web.JoanneId}");
         Assert.Equal(403, again!.Status);
+
+        // The auditor sees the refusal and the break-glass look, with its reason (the platform's audit API).
+        var events = await AuditEventsAsync(web.JoanneId);
+        Assert.Contains(events, e => (e.Agency, e.Basis, e.Reason) == ("outreach-gloucester", "BreakGlass", "Police report a risk to life tonight; she is at our night shelter."));
+        Assert.Contains(events, e => (e.Agency, e.Basis) == ("outreach-gloucester", "Denied"));
+    }
+
+    private sealed record AuditEvent(string Agency, string Basis, string Reason);
+
+    /// <summary>Every service's audit trail of her from the last hour, as an auditor reads it.</summary>
+    private async Task<List<AuditEvent>> AuditEventsAsync(string personId)
+    {
+        using var http = new HttpClient { BaseAddress = web.Host.HttpAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", DevelopmentToken.Mint("auditor", "sab-audit", StandaloneWeb.Area, "auditor@sab-audit"));
+        var (from, until) = (DateTime.UtcNow.AddHours(-1), DateTime.UtcNow.AddMinutes(5));
+        var json = await http.GetStringAsync(
+            $"/v1/audit/events?personId={personId}&from={from.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}&until={until.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}&pageSize=500");
+        using var document = JsonDocument.Parse(json);
+        static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
+        return document.RootElement.TryGetProperty("events", out var events)
+            ? events.EnumerateArray().Select(e => new AuditEvent(Text(e, "agency"), Text(e, "basis"), Text(e, "reason"))).ToList()
+            : [];
+    }
+
+    /// <summary>Presses Tab until the element is focused: it must be reachable from the keyboard, in order.</summary>
+    private static async Task TabToAsync(IPage page, string selector)
+    {
+        for (var presses = 0; presses < 80; presses++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                return;
+            }
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail($"{selector} is not reached by the Tab key");
     }
 
     internal static async Task SignInAsync(IPage page, string role, string agency, string area, bool shoot = false)

@@ -78,6 +78,54 @@ public sealed class FormTests : BunitContext
     }
 
     [Fact]
+    public void The_amend_form_opens_with_the_contact_as_recorded_and_keeps_people_not_listed()
+    {
+        var details = new ContactDetails
+        {
+            PersonId = "her", ContactAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2026, 3, 27, 14, 30, 0, DateTimeKind.Utc)),
+            Channel = Channel.Phone, Outcome = Outcome.Made, SeenAlone = true, Note = "Talked about the flat", OthersPresent = { "sister", "hidden" },
+            Themes = { Theme.Housing },
+        };
+
+        var fields = Render<ContactFields>(p => p
+            .Add(c => c.Form, ContactForm.From(details)).Add(c => c.Amending, true)
+            .Add(c => c.Related, [("sister", "Mabel Quenby (sibling)")]));
+
+        Assert.Equal("2026-03-27", fields.Find("#contact-date").GetAttribute("value"));
+        Assert.Equal("14:30", fields.Find("#contact-time").GetAttribute("value")); // UK time in March before the clocks change
+        Assert.NotNull(fields.Find("#channel option[value=Phone]").GetAttribute("selected"));
+        Assert.NotNull(fields.Find("#seen-alone").GetAttribute("checked"));
+        Assert.NotNull(fields.Find("#others-present").GetAttribute("checked"));
+        Assert.NotNull(fields.Find("#theme-Housing").GetAttribute("checked"));
+        Assert.Equal("Talked about the flat", fields.Find("#note").TextContent);
+        Assert.Equal("hidden", fields.Find("input[type=hidden][name=others]").GetAttribute("value"));
+        Assert.Empty(fields.Find("#amend-reason").TextContent);
+        Assert.Empty(fields.FindAll(".govuk-error-message"));
+    }
+
+    [Fact]
+    public void The_amend_form_requires_a_reason_and_keeps_everything_typed_when_it_is_missing()
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("agency", "outreach-bristol"), new Claim("sub", "jo")], "test"));
+        var typed = new ContactForm { Date = "2026-03-27", Time = "09:15", Channel = Channel.InPerson, Outcome = Outcome.Declined, Note = "She asked me to leave" };
+
+        var (request, problems) = typed.ToAmendment("c1", "her", user, DateTime.UtcNow);
+        var fields = Render<ContactFields>(p => p
+            .Add(c => c.Form, typed).Add(c => c.Amending, true).Add(c => c.Problem, CallProblem.Invalid([.. problems])));
+
+        Assert.Equal("reason", Assert.Single(problems).Field);
+        Assert.Equal(("c1", "her"), (request.ContactId, request.Details.PersonId));
+        Assert.Contains("say why the record is being amended", fields.Find("#amend-reason-error").TextContent, StringComparison.Ordinal);
+        Assert.Contains("govuk-textarea--error", fields.Find("#amend-reason").ClassList);
+        Assert.Equal("amend-reason-hint amend-reason-error", fields.Find("#amend-reason").GetAttribute("aria-describedby"));
+        Assert.Equal("09:15", fields.Find("#contact-time").GetAttribute("value"));
+        Assert.NotNull(fields.Find("#outcome-Declined").GetAttribute("checked"));
+        Assert.Equal("She asked me to leave", fields.Find("#note").TextContent);
+        Assert.Empty(new ContactForm { Date = "2026-03-27", Channel = Channel.Phone, Outcome = Outcome.Attempted, Reason = "Wrong channel" }
+            .ToAmendment("c1", "her", user, DateTime.UtcNow).Problems);
+    }
+
+    [Fact]
     public void Chronology_filters_survive_the_round_trip_through_a_link()
     {
         var query = new ChronologyQuery(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), EntryKind.Contact, "outreach-bristol", true);

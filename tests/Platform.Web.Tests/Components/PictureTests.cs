@@ -107,28 +107,27 @@ public sealed class PictureTests : BunitContext
         Assert.DoesNotContain("style=", map.Markup, StringComparison.Ordinal); // the content security policy allows no inline style
     }
 
-    private static ChronologyEntry Contact(DateTime at, string summary, bool superseded = false) => new()
+    private static EngagementSummary Summary(DateOnly today, params (int Back, int Made, int SeenAlone, int Attempted, int Declined)[] counts)
     {
-        Kind = EntryKind.Contact, OccurredAt = Timestamp.FromDateTime(at), Summary = summary, Superseded = superseded,
-    };
+        var summary = new EngagementSummary();
+        for (var back = 11; back >= 0; back--)
+        {
+            var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-back);
+            var (_, made, alone, attempted, declined) = counts.FirstOrDefault(c => c.Back == back);
+            summary.ContactsPerMonth.Add(new ContactsInMonth
+            {
+                Year = month.Year, Month = month.Month, Made = made, SeenAlone = alone, Attempted = attempted, Declined = declined,
+            });
+        }
+        return summary;
+    }
 
     [Fact]
-    public void Contacts_per_month_count_made_seen_alone_attempted_and_declined_for_twelve_months()
+    public void Contacts_per_month_are_the_engagement_summarys_twelve_months()
     {
         var today = new DateOnly(2026, 6, 15);
-        var entries = new[]
-        {
-            Contact(new DateTime(2026, 6, 1, 10, 0, 0, DateTimeKind.Utc), "In person: contact made, seen alone"),
-            Contact(new DateTime(2026, 6, 2, 10, 0, 0, DateTimeKind.Utc), "Phone: contact made, not seen alone"),
-            Contact(new DateTime(2026, 6, 3, 10, 0, 0, DateTimeKind.Utc), "Amended: Outreach visit: contact made, seen alone"),
-            Contact(new DateTime(2026, 6, 3, 9, 0, 0, DateTimeKind.Utc), "Outreach visit: contact made, not seen alone", superseded: true),
-            Contact(new DateTime(2026, 5, 20, 10, 0, 0, DateTimeKind.Utc), "Phone: attempted, no contact"),
-            Contact(new DateTime(2026, 5, 21, 10, 0, 0, DateTimeKind.Utc), "Outreach visit: declined"),
-            Contact(new DateTime(2025, 6, 30, 10, 0, 0, DateTimeKind.Utc), "Phone: contact made, seen alone"), // before the window
-            new ChronologyEntry { Kind = EntryKind.Move, OccurredAt = Timestamp.FromDateTime(new DateTime(2026, 6, 4, 0, 0, 0, DateTimeKind.Utc)), Summary = "Moved" },
-        };
 
-        var months = ContactsPerMonth.From(entries, today);
+        var months = ContactsPerMonth.From(Summary(today, (0, 3, 2, 0, 0), (1, 0, 0, 1, 1)));
 
         Assert.Equal(12, months.Count);
         Assert.Equal(new DateOnly(2025, 7, 1), months[0].Month);
@@ -140,7 +139,7 @@ public sealed class PictureTests : BunitContext
     [Fact]
     public void The_chart_draws_a_bar_for_each_count_and_gives_the_same_numbers_as_a_table()
     {
-        var months = ContactsPerMonth.From([Contact(DateTime.UtcNow, "In person: contact made, seen alone")], DateOnly.FromDateTime(DateTime.UtcNow));
+        var months = ContactsPerMonth.From(Summary(DateOnly.FromDateTime(DateTime.UtcNow), (0, 1, 1, 0, 0)));
 
         var chart = Render<ContactsChart>(p => p.Add(c => c.Months, months));
 

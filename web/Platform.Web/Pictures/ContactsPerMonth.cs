@@ -12,52 +12,14 @@ public sealed record MonthOfContacts(DateOnly Month, int Made, int SeenAlone, in
 }
 
 /// <summary>
-/// Contacts per month from the chronology's contact entries (amended contacts counted once, as
-/// amended): the chronology is the one record every agency writes to. An entry's outcome is read from
-/// the summary the engagement service writes ("contact made, seen alone", "contact made, not seen
-/// alone", "declined", "attempted, no contact").
+/// Contacts per month as the engagement summary counts them (the last twelve calendar months, the
+/// current one last; an amended contact once, as amended): the chart shows the platform's count, not
+/// one of its own.
 /// </summary>
 public static class ContactsPerMonth
 {
-    public const int Months = 12;
-
-    public static IReadOnlyList<MonthOfContacts> From(IEnumerable<ChronologyEntry> entries, DateOnly today, int months = Months)
-    {
-        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(months - 1));
-        var counts = Enumerable.Range(0, months).Select(i => first.AddMonths(i)).ToDictionary(m => m, _ => new int[4]);
-        foreach (var entry in entries)
-        {
-            if (entry.Kind != EntryKind.Contact || entry.Superseded || entry.OccurredAt is null)
-            {
-                continue;
-            }
-            var at = entry.OccurredAt.ToDateTime();
-            if (!counts.TryGetValue(new DateOnly(at.Year, at.Month, 1), out var month))
-            {
-                continue;
-            }
-            var summary = entry.Summary;
-            if (summary.Contains("contact made", StringComparison.OrdinalIgnoreCase))
-            {
-                month[0]++;
-                if (summary.Contains("not seen alone", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-                if (summary.Contains("seen alone", StringComparison.OrdinalIgnoreCase))
-                {
-                    month[1]++;
-                }
-            }
-            else if (summary.Contains("declined", StringComparison.OrdinalIgnoreCase))
-            {
-                month[3]++;
-            }
-            else
-            {
-                month[2]++;
-            }
-        }
-        return counts.OrderBy(c => c.Key).Select(c => new MonthOfContacts(c.Key, c.Value[0], c.Value[1], c.Value[2], c.Value[3])).ToList();
-    }
+    public static IReadOnlyList<MonthOfContacts> From(EngagementSummary summary) =>
+        summary.ContactsPerMonth
+            .Select(m => new MonthOfContacts(new DateOnly(m.Year, m.Month, 1), m.Made, m.SeenAlone, m.Attempted, m.Declined))
+            .ToList();
 }

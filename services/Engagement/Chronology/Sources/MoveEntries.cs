@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Validation;
 using Platform.Engagement.Data;
 using Platform.Engagement.Domain;
 using Platform.IntegrationEvents.Registry;
@@ -5,8 +6,8 @@ using Platform.IntegrationEvents.Registry;
 namespace Platform.Engagement.Chronology.Sources;
 
 /// <summary>
-/// A move between areas. A confidential address is not named, not even by its area, and neither is
-/// the area of one she left (the registry publishes neither).
+/// A move between areas, named as people know them. A confidential address is not named, not even by
+/// its area, and neither is the area of one she left (the registry publishes neither).
 /// </summary>
 public sealed class MoveEntries : IChronologySource<PersonMoved>
 {
@@ -15,9 +16,12 @@ public sealed class MoveEntries : IChronologySource<PersonMoved>
         yield return new ChronologyEntryRow
         {
             PersonId = message.PersonId, OccurredAt = message.MovedAt, Kind = EntryKinds.Move, Significant = true,
-            Summary = message.AddressConfidential || message.ToLocalAuthority is null
+            Agency = message.RecordedByAgency,
+            Summary = message.AddressConfidential || message.ToLocalAuthority is not { } to
                 ? "Moved to a confidential address"
-                : message.FromLocalAuthority is null ? $"Moved to {message.ToLocalAuthority}" : $"Moved from {message.FromLocalAuthority} to {message.ToLocalAuthority}",
+                : message.FromLocalAuthority is not { } from
+                    ? $"Moved to {LocalAuthorityNames.Of(to)}"
+                    : $"Moved from {LocalAuthorityNames.Of(from)} to {LocalAuthorityNames.Of(to)}",
         };
     }
 }

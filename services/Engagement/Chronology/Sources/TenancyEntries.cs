@@ -12,7 +12,8 @@ public sealed class TenancyEntries : IChronologySource<TenancyStarted>, IChronol
         yield return new ChronologyEntryRow
         {
             PersonId = message.PersonId, OccurredAt = message.StartedAt, Kind = EntryKinds.Tenancy, Agency = message.Agency,
-            Summary = $"Moved in: tenancy of housing unit {message.UnitId}", Significant = true, Themes = "housing",
+            Summary = $"Moved in: tenancy of {ChronologyText.Place(message.UnitId, message.UnitName, message.SchemeName)}",
+            Significant = true, Themes = "housing",
         };
     }
 
@@ -21,8 +22,8 @@ public sealed class TenancyEntries : IChronologySource<TenancyStarted>, IChronol
         yield return new ChronologyEntryRow
         {
             PersonId = message.PersonId, OccurredAt = message.EndedAt, Kind = EntryKinds.Tenancy, Agency = message.Agency,
-            Summary = $"Tenancy ended: {message.EndKind}", Detail = message.Reason,
-            Significant = message.EndKind != "planned-move-on", Themes = "housing",
+            Summary = $"Tenancy of {ChronologyText.Place(message.UnitId, message.UnitName, message.SchemeName)} ended: {ChronologyText.Words(message.EndKind)}",
+            Detail = message.Reason, Significant = message.EndKind != "planned-move-on", Themes = "housing",
         };
     }
 }

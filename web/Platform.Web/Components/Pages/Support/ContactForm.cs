@@ -22,7 +22,8 @@ public sealed class ContactForm
         .Add("details.persons_words", "persons-words", "Her own words")
         .Add("details.note", "note", "The note")
         .Add("details.location", "location", "Where")
-        .Add("details", "contact-date", "The contact");
+        .Add("details", "contact-date", "The contact")
+        .Add("reason", "amend-reason", "Why it is being amended");
 
     public static readonly IReadOnlyList<(Channel Channel, string Label)> Channels =
     [
@@ -55,6 +56,8 @@ public sealed class ContactForm
     public IReadOnlySet<Theme> ThemeList { get; init; } = new HashSet<Theme>();
     public string Note { get; init; } = "";
     public bool Significant { get; init; }
+    /// <summary>Why the contact is being amended (the amend page only).</summary>
+    public string Reason { get; init; } = "";
 
     public static ContactForm New(DateTime utcNow)
     {
@@ -79,7 +82,33 @@ public sealed class ContactForm
         ThemeList = form["themes"].Select(t => System.Enum.TryParse<Theme>(t, out var theme) ? theme : Theme.Unspecified).Where(t => t != Theme.Unspecified).ToHashSet(),
         Note = form["note"].ToString().Trim(),
         Significant = form["significant"] == "true",
+        Reason = form["reason"].ToString().Trim(),
     };
+
+    /// <summary>A recorded contact as the form shows it, to be amended.</summary>
+    public static ContactForm From(ContactDetails details)
+    {
+        var at = Dates.Local(details.ContactAt);
+        return new ContactForm
+        {
+            Date = at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Time = at.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Channel = details.Channel, Outcome = details.Outcome,
+            SeenAlone = details.Outcome != Outcome.Made ? "" : details.SeenAlone ? "yes" : "no",
+            Others = details.OthersPresent.ToHashSet(), OthersNote = details.OthersPresentNote, Location = details.Location,
+            PersonsWords = details.PersonsWords, ThemeList = details.Themes.ToHashSet(), Note = details.Note, Significant = details.Significant,
+        };
+    }
+
+    /// <summary>The amendment as the platform takes it: the contact as it should read, and the reason, which is required.</summary>
+    public (AmendContactRequest Request, List<FieldProblem> Problems) ToAmendment(string contactId, string personId, ClaimsPrincipal user, DateTime utcNow)
+    {
+        var (details, problems) = ToDetails(personId, user, utcNow);
+        if (Reason.Length == 0)
+        {
+            problems.Add(new FieldProblem("reason", "must be given: say why the record is being amended"));
+        }
+        return (new AmendContactRequest { ContactId = contactId, Reason = Reason, Details = details }, problems);
+    }
 
     /// <summary>The contact as the platform takes it, or what must be answered first.</summary>
     public (ContactDetails Details, List<FieldProblem> Problems) ToDetails(string personId, ClaimsPrincipal user, DateTime utcNow)
