@@ -91,10 +91,10 @@ public static class LoadLoop
         var calls = new List<Task>(total);
         for (var n = 0; n < total; n++)
         {
-            var due = started + (long)(n / perSecond * Stopwatch.Frequency);
-            while (Stopwatch.GetTimestamp() < due)
+            var wait = TimeSpan.FromSeconds(n / perSecond) - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(1);
+                await Task.Delay(wait);
             }
             var number = n;
             calls.Add(Task.Run(async () =>
