@@ -31,6 +31,9 @@ public static class Report
 
     public static string Ms(double milliseconds) => milliseconds < 10 ? Invariant($"{milliseconds:0.00} ms") : Invariant($"{milliseconds:0} ms");
 
+    /// <summary>A difference of latencies, signed: on a busy machine the direct path can come out slower.</summary>
+    public static string Added(double milliseconds) => (milliseconds < 0 ? "−" : "+") + Ms(Math.Abs(milliseconds));
+
     public static string Seconds(TimeSpan time) => Invariant($"{time.TotalSeconds:0.0} s");
 
     public static string Times(double ratio) => double.IsFinite(ratio) ? Invariant($"{ratio:0.00}×") : "—";
