@@ -10,6 +10,8 @@ public sealed class Samples(string name)
 
     public string Name => name;
 
+    public int Count => _milliseconds.Count;
+
     public void Add(long startTimestamp) => _milliseconds.Add(Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds);
 
     public void AddMilliseconds(double milliseconds) => _milliseconds.Add(milliseconds);

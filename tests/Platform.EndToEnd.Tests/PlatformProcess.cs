@@ -40,6 +40,9 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public int GrpcPort { get; }
 
+    /// <summary>For reading its CPU time from /proc (the load suite).</summary>
+    public int ProcessId => _process.Id;
+
     public int HttpPort { get; }
 
     public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
