@@ -59,7 +59,7 @@ public sealed class SafeguardingTests : BunitContext
         Assert.Contains("What was done is required when she is at immediate risk", summary.Markup, StringComparison.Ordinal);
 
         var empty = new ConcernForm().ToDetails("p1").Problems.Select(p => p.Field);
-        Assert.Equal(["details.categories", "details.source", "details.location_of_risk", "details.description", "details.immediate_risk"], empty);
+        Assert.Equal(["details.categories", "details.source", "details.raised_by", "details.location_of_risk", "details.description", "details.immediate_risk"], empty);
     }
 
     [Fact]

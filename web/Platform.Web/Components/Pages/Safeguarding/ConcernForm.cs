@@ -57,6 +57,10 @@ public sealed class ConcernForm
         {
             problems.Add(new FieldProblem("details.source", "must be chosen"));
         }
+        if (RaisedBy.Length == 0)
+        {
+            problems.Add(new FieldProblem("details.raised_by", "is required"));
+        }
         if (Location == RiskLocation.Unspecified)
         {
             problems.Add(new FieldProblem("details.location_of_risk", "must be chosen"));
