@@ -118,7 +118,7 @@ public sealed class SafeguardingLeadJourneys(StandaloneWeb web)
         await Expect(page.Locator("#actions")).ToContainTextAsync("Safety planning with her, seen alone");
         await CheckAsync(page, "safeguarding-plan");
         await page.Locator("input[id^=note-]").FillAsync("Safety plan agreed with her alone at the surgery.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Mark done: Safety planning with her, seen alone" }).ClickAsync();
+        await page.Locator("#actions button", new() { HasText = "Mark done" }).ClickAsync();
         await Expect(page.Locator(".action-status")).ToContainTextAsync("Done: Safety plan agreed with her alone at the surgery.");
 
         await page.GotoAsync($"/safeguarding/people/{personId}");
