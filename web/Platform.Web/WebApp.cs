@@ -47,6 +47,7 @@ public static class WebApp
         app.MapSignIn(options);
         app.MapDemoData(options);
         app.MapChronologyDownload();
+        app.MapBoardFiguresDownload();
         app.MapRazorComponents<App>().RequireAuthorization(WebAuthentication.PagesPolicy);
         return app;
     }

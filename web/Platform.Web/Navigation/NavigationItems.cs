@@ -26,11 +26,12 @@ public static class NavigationItems
             .Where(t => t.nav is not null && t.route is not null)
             .Select(t =>
             {
+                // Every [Authorize] must admit the role (a folder's and a page's own): the roles they share.
                 var roles = t.type.GetCustomAttributes<AuthorizeAttribute>(inherit: true)
                     .Where(a => a.Roles is not null)
-                    .SelectMany(a => a.Roles!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                    .ToArray();
-                return (new NavLinkItem(t.nav!.Label, t.route!.Template, t.nav.Order), roles.Length == 0 ? null : roles);
+                    .Select(a => a.Roles!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    .Aggregate((string[]?)null, (shared, next) => shared is null ? next : shared.Intersect(next).ToArray());
+                return (new NavLinkItem(t.nav!.Label, t.route!.Template, t.nav.Order), roles);
             })
             .ToList();
 }

@@ -13,4 +13,14 @@ public static class WebRoles
 
     /// <summary>Housing: the catalogue, needs profiles, matches, offers and tenancies, breakdown rates.</summary>
     public const string Housing = PlatformRoles.HousingOfficer + "," + PlatformRoles.Admin;
+
+    /// <summary>
+    /// Safeguarding: anyone doing support work may raise a concern, answer the DASH checklist and see her
+    /// safeguarding record as the platform shows it to them; the platform keeps the lead's acts (a plan,
+    /// the area's worklist) to safeguarding leads and says so.
+    /// </summary>
+    public const string Safeguarding = PlatformRoles.SupportWorker + "," + PlatformRoles.SafeguardingLead + "," + PlatformRoles.Admin;
+
+    /// <summary>The Safeguarding Adults Board's figures: the leads of an area.</summary>
+    public const string SafeguardingLeads = PlatformRoles.SafeguardingLead + "," + PlatformRoles.Admin;
 }

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Playwright;
+using Platform.EndToEnd.Tests;
+using Platform.Registry.V1;
+using Platform.Safeguarding.V1;
+using Platform.Testing;
+using static Microsoft.Playwright.Assertions;
+using static Platform.Web.Tests.Browser.SupportWorkerJourneys;
+
+namespace Platform.Web.Tests.Browser;
+
+/// <summary>
+/// A safeguarding lead's work in a real browser against the standalone host: a concern with what she
+/// wants and the section 42 decision, the DASH checklist with its score kept current as it is answered,
+/// the MARAC referral, a plan, and her safeguarding page and the worklist. Each page checked with axe and
+/// photographed for the README.
+/// </summary>
+[Collection(StandaloneWebCollection.Name)]
+public sealed class SafeguardingLeadJourneys(StandaloneWeb web)
+{
+    private const string Agency = "asc-bristol";
+
+    [SkippableFact]
+    public async Task A_lead_raises_a_concern_records_the_section_42_decision_answers_the_dash_to_a_marac_referral_and_agrees_a_plan()
+    {
+        Skip.If(web.SkipReason is not null, web.SkipReason);
+        var personId = await SeedAsync();
+        var page = await web.NewPageAsync();
+        var policyComplaints = WatchForPolicyComplaints(page);
+        await SignInAsync(page, "Safeguarding lead", Agency, StandaloneWeb.Area);
+
+        await page.GotoAsync($"/people/{personId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Safeguarding", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Safeguarding", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Raise a concern" }).ClickAsync();
+
+        // Nothing chosen yet: each missing answer is named beside its input, and what was typed stays.
+        await page.GetByLabel("What happened").FillAsync("Seen with bruising at the surgery; her partner answers for her.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Raise the concern" }).ClickAsync();
+        await Expect(page.Locator("#categories-error")).ToContainTextAsync("must have at least one box ticked");
+        await Expect(page.GetByLabel("What happened")).ToHaveValueAsync("Seen with bruising at the surgery; her partner answers for her.");
+        await CheckAsync(page, "safeguarding-concern-error");
+
+        await page.GetByLabel("Domestic abuse, including coercive control").CheckAsync();
+        await page.GetByLabel("Psychological or emotional abuse").CheckAsync();
+        await page.GetByLabel("Who brought the concern").SelectOptionAsync(new SelectOptionValue { Label = "Health staff" });
+        await page.GetByLabel("Who raised it").FillAsync("Practice nurse, Easton surgery");
+        await page.GetByLabel("Where is the risk?").SelectOptionAsync(new SelectOptionValue { Label = "Her own home" });
+        await page.Locator("#immediate-risk-no").CheckAsync();
+        await CheckAsync(page, "safeguarding-raise-a-concern");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Raise the concern" }).ClickAsync();
+
+        await Expect(page.GetByText("The concern is raised.")).ToBeVisibleAsync();
+        await Expect(page.Locator("#stage")).ToHaveTextAsync("Concern");
+        await Expect(page.Locator("#next-stages")).ToContainTextAsync("Information gathering, Enquiry");
+        await page.Locator("#asked").CheckAsync();
+        await page.GetByLabel("What she wants, in her own words").FillAsync("I want him to stop coming round.\nI want to keep my flat.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save what she wants" }).ClickAsync();
+        await Expect(page.Locator("#desired-outcomes")).ToContainTextAsync("I want him to stop coming round.");
+
+        foreach (var part in new[] { "needs", "risk", "protect" })
+        {
+            await page.Locator($"#{part}-met").CheckAsync();
+            await page.Locator($"#{part}-reason").FillAsync($"Assessed with her at the surgery ({part}).");
+        }
+        await page.Locator("#decision").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Expect(page.Locator("dl#decision")).ToContainTextAsync("A section 42 enquiry");
+        await page.GetByLabel("Next stage").SelectOptionAsync(new SelectOptionValue { Label = "Enquiry" });
+        await page.GetByLabel("Why", new() { Exact = true }).FillAsync("The three-part test is met.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move the concern" }).ClickAsync();
+        await Expect(page.Locator("#stage")).ToHaveTextAsync("Enquiry");
+        await Expect(page.Locator("#stage-changes")).ToContainTextAsync("The three-part test is met.");
+        await CheckAsync(page, "safeguarding-concern");
+
+        await page.GotoAsync($"/safeguarding/people/{personId}/dash");
+        var questions = page.Locator("form[data-dash-score] fieldset.govuk-fieldset");
+        await Expect(questions).ToHaveCountAsync(24);
+        for (var i = 0; i < 24; i++)
+        {
+            await questions.Nth(i).Locator(i < 15 ? "input[value=Yes]" : "input[value=No]").CheckAsync();
+        }
+        // The score is kept current in the browser as she answers.
+        await Expect(page.Locator("#dash-score-value")).ToHaveTextAsync("15");
+        await Expect(page.Locator("#dash-level")).ToHaveTextAsync("High");
+        await Expect(page.Locator("#dash-marac")).ToContainTextAsync("recommended: visible high risk");
+        await CheckAsync(page, "safeguarding-dash");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the assessment" }).ClickAsync();
+
+        await Expect(page.Locator("#dash-result-level")).ToHaveTextAsync("High");
+        await Expect(page.Locator("#dash-result-score")).ToContainTextAsync("15");
+        await Expect(page.Locator("#marac-recommended")).ToContainTextAsync("MARAC referral recommended");
+        await Expect(page.Locator("#marac-reasons")).ToContainTextAsync("Visible high risk");
+        await CheckAsync(page, "safeguarding-dash-result");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the MARAC referral" }).ClickAsync();
+        await Expect(page.Locator("#marac-referred")).ToBeVisibleAsync();
+
+        await page.GotoAsync($"/safeguarding/people/{personId}/plans/new");
+        await page.GetByLabel("Lead professional").FillAsync("Asha Patel");
+        await page.GetByLabel("Risk level").SelectOptionAsync(new SelectOptionValue { Label = "High" });
+        await page.Locator("#risk-1").FillAsync("He comes to the flat when she is alone");
+        await page.Locator("#risk-1-level").SelectOptionAsync(new SelectOptionValue { Label = "High" });
+        await page.Locator("#action-1").FillAsync("Safety planning with her, seen alone");
+        await page.Locator("#action-1-agency").FillAsync("idva-bristol");
+        await page.Locator("#action-1-role").FillAsync("IDVA");
+        var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.Locator("#action-1-due").FillAsync(due);
+        await page.GetByLabel("Agencies (one a line)").FillAsync("idva-bristol\nasc-bristol");
+        await page.GetByLabel("She took part in agreeing the plan").CheckAsync();
+        await page.GetByLabel("How the family was involved").FillAsync("Her sister came to the meeting at her request.");
+        await page.GetByLabel("Next review").FillAsync(DateTime.UtcNow.AddDays(28).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await CheckAsync(page, "safeguarding-agree-a-plan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Agree the plan" }).ClickAsync();
+
+        await Expect(page.GetByText("The plan is agreed.")).ToBeVisibleAsync();
+        await Expect(page.Locator("#actions")).ToContainTextAsync("Safety planning with her, seen alone");
+        await CheckAsync(page, "safeguarding-plan");
+        await page.Locator("input[id^=note-]").FillAsync("Safety plan agreed with her alone at the surgery.");
+        await page.Locator("#actions button", new() { HasText = "Mark done" }).ClickAsync();
+        await Expect(page.Locator(".action-status")).ToContainTextAsync("Done: Safety plan agreed with her alone at the surgery.");
+
+        await page.GotoAsync($"/safeguarding/people/{personId}");
+        await Expect(page.Locator("#concerns")).ToContainTextAsync("Domestic abuse, including coercive control");
+        await Expect(page.Locator("#plans")).ToContainTextAsync("Asha Patel");
+        await Expect(page.Locator("#marac")).ToContainTextAsync("Visible high risk");
+        await Expect(page.Locator("#risk-summary")).ToContainTextAsync("High");
+        await CheckAsync(page, "safeguarding-her-page");
+
+        await page.GotoAsync("/safeguarding/worklist?scope=area");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Safeguarding worklist" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#scope")).ToContainTextAsync("Showing work in your area.");
+        await CheckAsync(page, "safeguarding-worklist");
+
+        await page.GotoAsync("/safeguarding/board-figures");
+        await Expect(page.Locator("#board-figures")).ToContainTextAsync("Section 42 enquiries");
+        await CheckAsync(page, "safeguarding-board-figures");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-csv").ClickAsync());
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Empty(policyComplaints);
+    }
+
+    /// <summary>A woman in Bristol the safeguarding service has heard of.</summary>
+    private async Task<string> SeedAsync()
+    {
+        using var channel = GrpcChannel.ForAddress(web.Host.GrpcAddress);
+        var lead = new Metadata { { "Authorization", $"Bearer {DevelopmentToken.Mint("safeguarding_lead", Agency, StandaloneWeb.Area, "seed@asc-bristol")}" } };
+        var request = new RegisterPersonRequest
+        {
+            ConfirmedNotDuplicate = true,
+            Details = new PersonDetails { Sex = Sex.Female, DateOfBirth = new Platform.Registry.V1.PartialDate { Year = 1979 } },
+            Address = new Platform.Registry.V1.Address { Postcode = "BS5 6XX", LocalAuthority = StandaloneWeb.Area, Lines = { "9 Church Road" } },
+        };
+        request.Details.Names.Add(new PersonName { Type = NameType.Usual, GivenNames = "Rosa", FamilyName = "Lindqvist" });
+        var personId = (await new PeopleService.PeopleServiceClient(channel).RegisterPersonAsync(request, lead)).Person.PersonId;
+        // Safeguarding learns of her from the registry's events.
+        var concerns = new ConcernService.ConcernServiceClient(channel);
+        await Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                await concerns.ListConcernsAsync(new ListConcernsRequest { PersonId = personId }, lead);
+                return true;
+            }
+            catch (RpcException exception) when (exception.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied)
+            {
+                return false;
+            }
+        }, "the safeguarding service knows Rosa", TimeSpan.FromSeconds(30));
+        return personId;
+    }
+}
