@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,20 +13,10 @@ public static class BoardFiguresDownload
         endpoints.MapGet("/safeguarding/board-figures/{year:int}.{format:regex(^(csv|json)$)}", async (
             int year, string format, HttpContext context, WorklistService.WorklistServiceClient worklists) =>
         {
-            try
+            return await PlatformDownload.FileAsync(async () => await worklists.ExportBoardFiguresAsync(new ExportBoardFiguresRequest
             {
-                var body = await worklists.ExportBoardFiguresAsync(new ExportBoardFiguresRequest
-                {
-                    Year = year,
-                    Format = format == "csv" ? ExportBoardFiguresRequest.Types.Format.Csv : ExportBoardFiguresRequest.Types.Format.Json,
-                }, deadline: PlatformClients.Deadline, cancellationToken: context.RequestAborted);
-                var name = $"board-figures-{year}.{format}";
-                return Results.File(body.Data.ToByteArray(), string.IsNullOrEmpty(body.ContentType) ? "application/octet-stream" : body.ContentType, name);
-            }
-            catch (RpcException exception)
-            {
-                var problem = CallProblem.From(exception);
-                return Results.Text($"{problem.Title}: {problem.Message}", "text/plain", statusCode: problem.HttpStatus);
-            }
+                Year = year,
+                Format = format == "csv" ? ExportBoardFiguresRequest.Types.Format.Csv : ExportBoardFiguresRequest.Types.Format.Json,
+            }, deadline: PlatformClients.Deadline, cancellationToken: context.RequestAborted), $"board-figures-{year}.{format}");
         }).RequireAuthorization(WebAuthentication.PagesPolicy);
 }

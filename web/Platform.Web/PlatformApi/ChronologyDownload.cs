@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,21 +14,11 @@ public static class ChronologyDownload
             string personId, string format, HttpContext context, ChronologyService.ChronologyServiceClient chronology) =>
         {
             var query = ChronologyQuery.Parse(context.Request.Query);
-            try
+            return await PlatformDownload.FileAsync(async () => await chronology.ExportChronologyAsync(new ExportChronologyRequest
             {
-                var body = await chronology.ExportChronologyAsync(new ExportChronologyRequest
-                {
-                    PersonId = personId,
-                    Filter = query.ToFilter(),
-                    Format = format == "csv" ? ExportChronologyRequest.Types.Format.Csv : ExportChronologyRequest.Types.Format.Json,
-                }, deadline: PlatformClients.Deadline, cancellationToken: context.RequestAborted);
-                var name = $"chronology-{personId}.{format}";
-                return Results.File(body.Data.ToByteArray(), string.IsNullOrEmpty(body.ContentType) ? "application/octet-stream" : body.ContentType, name);
-            }
-            catch (RpcException exception)
-            {
-                var problem = CallProblem.From(exception);
-                return Results.Text($"{problem.Title}: {problem.Message}", "text/plain", statusCode: problem.HttpStatus);
-            }
+                PersonId = personId,
+                Filter = query.ToFilter(),
+                Format = format == "csv" ? ExportChronologyRequest.Types.Format.Csv : ExportChronologyRequest.Types.Format.Json,
+            }, deadline: PlatformClients.Deadline, cancellationToken: context.RequestAborted), $"chronology-{personId}.{format}");
         }).RequireAuthorization(WebAuthentication.PagesPolicy);
 }
