@@ -10,13 +10,24 @@ namespace Platform.BuildingBlocks.Data;
 /// transaction. Each service derives its own type so that, in the standalone host, four services
 /// share one container without sharing a database.
 /// </summary>
-public abstract class ServiceDatabase(DatabaseConnection connection)
+public abstract class ServiceDatabase
 {
-    public string Service => connection.Service;
+    private readonly DatabaseConnection _connection;
+    private readonly SqliteWriter? _writer;
 
-    public SqlDialect Dialect => connection.Dialect;
+    protected ServiceDatabase(DatabaseConnection connection)
+    {
+        _connection = connection;
+        _writer = connection.Dialect == SqlDialect.Sqlite
+            ? new SqliteWriter(async cancellationToken => (SqliteConnection)await OpenAsync(cancellationToken), OutboxSignal)
+            : null;
+    }
 
-    internal DatabaseConnection Connection => connection;
+    public string Service => _connection.Service;
+
+    public SqlDialect Dialect => _connection.Dialect;
+
+    internal DatabaseConnection Connection => _connection;
 
     /// <summary>
     /// Woken after a commit that wrote outbox rows so that they are sent without waiting for a poll.
@@ -27,16 +38,17 @@ public abstract class ServiceDatabase(DatabaseConnection connection)
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         DbConnection db = Dialect == SqlDialect.Sqlite
-            ? new SqliteConnection(connection.ConnectionString)
-            : new SqlConnection(connection.ConnectionString);
+            ? new SqliteConnection(_connection.ConnectionString)
+            : new SqlConnection(_connection.ConnectionString);
         try
         {
             await db.OpenAsync(cancellationToken);
             if (db is SqliteConnection)
             {
                 await using var pragma = db.CreateCommand();
-                // Per connection: referential integrity, and waiting for a writer instead of failing.
-                pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 16384;";
+                // Per connection: referential integrity; waiting for another process's writer instead of
+                // failing; a page cache bounded so that memory does not grow with the connections open.
+                pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = 16384;";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
             return db;
@@ -50,17 +62,19 @@ public abstract class ServiceDatabase(DatabaseConnection connection)
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction: state changes, outbox rows, inbox rows and
-    /// audit records commit together or not at all.
+    /// audit records commit together or not at all. On SQLite the work joins the database's one
+    /// writer (<see cref="SqliteWriter"/>): it commits with the calls queued beside it, and the task
+    /// completes once that commit is durable. The work must not ask for another transaction.
     /// </summary>
     public async Task<T> InTransactionAsync<T>(
         Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
+        if (_writer is not null)
+        {
+            return await _writer.RunAsync(work, cancellationToken);
+        }
         await using var db = await OpenAsync(cancellationToken);
-        // SQLite: BEGIN IMMEDIATE takes the write lock up front, so two writers queue on
-        // busy_timeout instead of one failing when it upgrades a read lock.
-        await using var tx = db is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: false)
-            : await db.BeginTransactionAsync(cancellationToken);
+        await using var tx = await db.BeginTransactionAsync(cancellationToken);
         var result = await work(db, tx);
         await tx.CommitAsync(cancellationToken);
         if (Outbox.WroteIn(tx))
@@ -73,4 +87,21 @@ public abstract class ServiceDatabase(DatabaseConnection connection)
     public Task InTransactionAsync(
         Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken = default) =>
         InTransactionAsync<bool>(async (db, tx) => { await work(db, tx); return true; }, cancellationToken);
+
+    /// <summary>
+    /// Runs read-only <paramref name="work"/> in a transaction of its own, so that its statements see
+    /// one state (SQLite; SQL Server reads at its default isolation, as its writes do). On SQLite it is a
+    /// reader beside the writer (WAL), never queued behind it; it must not write.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(
+        Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        await using var tx = db is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await db.BeginTransactionAsync(cancellationToken);
+        var result = await work(db, tx);
+        await tx.CommitAsync(cancellationToken);
+        return result;
+    }
 }

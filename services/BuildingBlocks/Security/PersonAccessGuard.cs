@@ -50,29 +50,71 @@ public sealed class PersonAccessGuard<TDatabase>(
         RunAsync(call, personOf, action, (_, db, tx) => work(db, tx));
 
     /// <summary>
+    /// The same as <see cref="RunAsync{T}(ServerCallContext, string, string, Func{DbConnection, DbTransaction, Task{T}})"/>
+    /// for work that only reads. On SQLite the decision and the read run as a reader beside the
+    /// database's writer, and the audit entry joins the writer's next group commit; the answer is
+    /// released only once that entry is durable, so there is no read without its audit record.
+    /// </summary>
+    public Task<T> ReadAsync<T>(
+        ServerCallContext call, string personId, string action, Func<DbConnection, DbTransaction, Task<T>> work) =>
+        GuardAsync(call, (_, _) => Task.FromResult(personId), action, (_, db, tx) => work(db, tx), purpose: null, readOnly: true);
+
+    /// <summary>A read judged by how the caller sees the person (<see cref="PersonAccess"/>).</summary>
+    public Task<T> ReadAsync<T>(
+        ServerCallContext call, string personId, string action, Func<PersonAccess, DbConnection, DbTransaction, Task<T>> work) =>
+        GuardAsync(call, (_, _) => Task.FromResult(personId), action, work, purpose: null, readOnly: true);
+
+    /// <summary>A read of a record that belongs to a person, found inside the read.</summary>
+    public Task<T> ReadAsync<T>(
+        ServerCallContext call, Func<DbConnection, DbTransaction, Task<string>> personOf, string action,
+        Func<PersonAccess, DbConnection, DbTransaction, Task<T>> work) =>
+        GuardAsync(call, personOf, action, work, purpose: null, readOnly: true);
+
+    /// <summary>The write form of the guard: the decision, its audit entry and the work in one transaction.</summary>
+    public Task<T> RunAsync<T>(
+        ServerCallContext call, Func<DbConnection, DbTransaction, Task<string>> personOf, string action,
+        Func<PersonAccess, DbConnection, DbTransaction, Task<T>> work, string? purpose = null) =>
+        GuardAsync(call, personOf, action, work, purpose, readOnly: false);
+
+    /// <summary>
     /// The one implementation of the above. A refusal, whether no relationship or the work's own
     /// (<see cref="PermissionDeniedException"/>), is audited after the refused work has rolled back.
     /// </summary>
-    public async Task<T> RunAsync<T>(
+    private async Task<T> GuardAsync<T>(
         ServerCallContext call, Func<DbConnection, DbTransaction, Task<string>> personOf, string action,
-        Func<PersonAccess, DbConnection, DbTransaction, Task<T>> work, string? purpose = null)
+        Func<PersonAccess, DbConnection, DbTransaction, Task<T>> work, string? purpose, bool readOnly)
     {
         var caller = Caller.From(call);
         var reason = BreakGlass.Reason(call);
         var auditReason = reason ?? purpose;
         string? personId = null;
+        async Task<(PersonAccess Access, AuditEntry Entry)> DecideAsync(DbConnection db, DbTransaction tx)
+        {
+            personId = await personOf(db, tx);
+            var known = await facts.GetAsync(personId, db, tx, call.CancellationToken)
+                ?? throw new NotFoundException("Person", personId);
+            var basis = LegitimateRelationshipRule.Decide(caller, known, reason) ?? throw new AccessRefused();
+            return (new PersonAccess(caller, basis, known), Entry(caller, action, personId, basis.ToString(), auditReason));
+        }
         try
         {
-            return await database.InTransactionAsync(async (db, tx) =>
+            if (!readOnly || database.Dialect != SqlDialect.Sqlite)
             {
-                personId = await personOf(db, tx);
-                var known = await facts.GetAsync(personId, db, tx, call.CancellationToken)
-                    ?? throw new NotFoundException("Person", personId);
-                var basis = LegitimateRelationshipRule.Decide(caller, known, reason)
-                    ?? throw new AccessRefused();
-                await AuditLog.WriteAsync(db, tx, Entry(caller, action, personId, basis.ToString(), auditReason));
-                return await work(new PersonAccess(caller, basis, known), db, tx);
+                return await database.InTransactionAsync(async (db, tx) =>
+                {
+                    var (access, entry) = await DecideAsync(db, tx);
+                    await AuditLog.WriteAsync(db, tx, entry);
+                    return await work(access, db, tx);
+                }, call.CancellationToken);
+            }
+            var (result, audit) = await database.ReadAsync(async (db, tx) =>
+            {
+                var (access, entry) = await DecideAsync(db, tx);
+                return (await work(access, db, tx), entry);
             }, call.CancellationToken);
+            // Not the call's token: once read, the read is recorded even if the caller has gone.
+            await database.InTransactionAsync((db, tx) => AuditLog.WriteAsync(db, tx, audit), CancellationToken.None);
+            return result;
         }
         catch (AccessRefused)
         {

@@ -84,7 +84,7 @@ public sealed partial class PeopleGrpcService(
     public override Task<Person> GetPerson(GetPersonRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "person.read", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "person.read", async (db, tx) =>
         {
             var survivor = await people.ResolveAsync(db, tx, request.PersonId);
             return await views.LoadAsync(db, tx, survivor, Caller.From(context));

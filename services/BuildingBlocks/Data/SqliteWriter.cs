@@ -1,0 +1,161 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Platform.BuildingBlocks.Messaging;
+
+namespace Platform.BuildingBlocks.Data;
+
+/// <summary>
+/// The one writer of a SQLite database (group commit). SQLite has a single write lock and, at
+/// <c>synchronous = FULL</c>, an fsync per commit; transactions that each take the lock in turn spend
+/// their time asleep in its busy handler and waiting for the disk. Here the calls' transactions queue
+/// in process instead, and the writer runs whatever has queued as one transaction: each call's work in
+/// a savepoint of its own (a failure rolls back that call's work alone), then one COMMIT — one fsync —
+/// for the lot. A call completes only after that commit, so nothing is reported done before it is durable.
+/// </summary>
+internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection>> open, OutboxSignal outboxSignal)
+{
+    /// <summary>Bounds the time the first call of a batch waits for the last.</summary>
+    private const int MaximumBatch = 256;
+
+    private const string Savepoint = "call";
+
+    /// <summary>
+    /// Set inside the writer: a call's work that asked for another transaction of the same database
+    /// would wait for the writer that is running it, for ever. It must use the transaction it was given.
+    /// </summary>
+    private static readonly AsyncLocal<SqliteWriter?> Running = new();
+
+    private readonly Channel<WriteCall> _queue = Channel.CreateUnbounded<WriteCall>(
+        new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly Lock _startLock = new();
+    private Task? _loop;
+
+    public Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (Running.Value == this)
+        {
+            throw new InvalidOperationException(
+                "A transaction's work asked for a second transaction of the same database; use the one it was given.");
+        }
+        var call = new WriteCall<T>(work, cancellationToken);
+        EnsureRunning();
+        _queue.Writer.TryWrite(call);
+        return call.Completion;
+    }
+
+    private void EnsureRunning()
+    {
+        if (_loop is not null)
+        {
+            return;
+        }
+        lock (_startLock)
+        {
+            // Not the caller's execution context: nothing of one request's (its activity, its AsyncLocals) flows into the writer.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _loop ??= Task.Run(LoopAsync);
+            }
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        Running.Value = this;
+        var batch = new List<WriteCall>(MaximumBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaximumBatch && _queue.Reader.TryRead(out var call))
+            {
+                batch.Add(call);
+            }
+            await CommitAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitAsync(List<WriteCall> batch)
+    {
+        var done = new List<WriteCall>(batch.Count);
+        try
+        {
+            await using var db = await open(CancellationToken.None);
+            // BEGIN IMMEDIATE: another process writing the same file (a migration, a tool) is waited for on busy_timeout.
+            await using var tx = db.BeginTransaction(deferred: false);
+            foreach (var call in batch)
+            {
+                if (call.Cancelled)
+                {
+                    call.Cancel();
+                    continue;
+                }
+                tx.Save(Savepoint);
+                try
+                {
+                    await call.RunAsync(db, tx);
+                    tx.Release(Savepoint);
+                    done.Add(call);
+                }
+                catch (Exception ex)
+                {
+                    call.Fail(ex);
+                    // Undoes this call's work alone; if even that fails the transaction is lost and so is the batch.
+                    tx.Rollback(Savepoint);
+                    tx.Release(Savepoint);
+                }
+            }
+            await tx.CommitAsync();
+            if (Outbox.WroteIn(tx))
+            {
+                outboxSignal.Notify();
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var call in batch)
+            {
+                call.Fail(ex);
+            }
+            return;
+        }
+        foreach (var call in done)
+        {
+            call.Complete();
+        }
+    }
+
+    private abstract class WriteCall
+    {
+        public abstract bool Cancelled { get; }
+
+        public abstract Task RunAsync(DbConnection db, DbTransaction tx);
+
+        public abstract void Complete();
+
+        public abstract void Cancel();
+
+        /// <summary>No effect on a call already completed or failed.</summary>
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class WriteCall<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) : WriteCall
+    {
+        // Continuations run on the thread pool, never inline on the writer.
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+
+        public Task<T> Completion => _completion.Task;
+
+        public override bool Cancelled => cancellationToken.IsCancellationRequested;
+
+        public override async Task RunAsync(DbConnection db, DbTransaction tx) => _result = await work(db, tx);
+
+        public override void Complete() => _completion.TrySetResult(_result);
+
+        public override void Cancel() => _completion.TrySetCanceled(cancellationToken);
+
+        public override void Fail(Exception error) => _completion.TrySetException(error);
+    }
+}
