@@ -23,7 +23,7 @@ public sealed partial class Rows(Stack stack, LoadOptions options, int seed)
     {
         var gateway = Stack.Channels(stack.Gateway, options.Channels);
         _ids = await RegisterAndWaitAsync(gateway, SeededPeople);
-        List<Row> rows = [await ThroughputAsync(gateway), .. await OneInFlightAsync(), await RecordContactAsync(gateway), await RegistrationAsync(gateway)];
+        List<Row> rows = [.. await ThroughputAsync(gateway), .. await OneInFlightAsync(), await RecordContactAsync(gateway), await RegistrationAsync(gateway)];
         foreach (var rate in options.Rates)
         {
             rows.Add(await WriteToEffectAsync(gateway, rate));
@@ -41,14 +41,28 @@ public sealed partial class Rows(Stack stack, LoadOptions options, int seed)
     private async Task<string?> Register(GrpcChannel channel) =>
         (await new PeopleService.PeopleServiceClient(channel).RegisterPersonAsync(_people.Next(), stack.Worker)).Person?.PersonId;
 
-    private async Task<Row> ThroughputAsync(GrpcChannel[] gateway)
+    private async Task<Row[]> ThroughputAsync(GrpcChannel[] gateway)
     {
-        var (person, personCpu) = await ClosedAsync("GetPerson", gateway, options.InFlight, GetPerson);
+        var calls = 0;
+        var (registryLines, gatewayLines) = (stack.Registry.OutputLines, stack.Gateway.OutputLines);
+        var (person, personCpu) = await ClosedAsync("GetPerson", gateway, options.InFlight, (channel, n) =>
+        {
+            Interlocked.Increment(ref calls);
+            return GetPerson(channel, n);
+        });
+        (registryLines, gatewayLines) = (stack.Registry.OutputLines - registryLines, stack.Gateway.OutputLines - gatewayLines);
         var (echo, echoCpu) = await ClosedAsync("echo", gateway, options.InFlight, Echo);
-        return new Row(
-            $"GetPerson through the gateway, {options.Channels} × {options.InFlight} in flight",
-            Rate(person), $"echo through the gateway: {Rate(echo)}", Times(person.PerSecond / echo.PerSecond),
-            "≥ 0.6 × echo", $"GetPerson: {personCpu}; echo: {echoCpu}");
+        return
+        [
+            new Row(
+                $"GetPerson through the gateway, {options.Channels} × {options.InFlight} in flight",
+                Rate(person), $"echo through the gateway: {Rate(echo)}", Times(person.PerSecond / echo.PerSecond),
+                "≥ 0.6 × echo", $"GetPerson: {personCpu}; echo: {echoCpu}"),
+            new Row(
+                "log volume at the default level, GetPerson through the gateway",
+                $"{calls:N0} calls: {registryLines:N0} lines from the registry, {gatewayLines:N0} from the gateway", "—", "",
+                "≤ 1 line per request, none per successful read", ""),
+        ];
     }
 
     private async Task<Row[]> OneInFlightAsync()

@@ -49,6 +49,9 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public Uri HttpAddress => new($"http://127.0.0.1:{HttpPort}");
 
+    /// <summary>Lines written so far (the load suite's log volume).</summary>
+    public int OutputLines { get; private set; }
+
     public string Output
     {
         get
@@ -145,6 +148,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            OutputLines++;
         }
     }
 

@@ -31,6 +31,11 @@ public static class DatabaseSettings
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, service.ToLowerInvariant() + ".db")}";
         }
-        return new DatabaseConnection(service, SqlDialect.Sqlite, connectionString);
+        var synchronous = (configuration["Database:SqliteSynchronous"] ?? "FULL").ToUpperInvariant();
+        if (synchronous is not ("FULL" or "NORMAL"))
+        {
+            throw new InvalidOperationException($"Unknown Database:SqliteSynchronous '{synchronous}': use FULL or NORMAL.");
+        }
+        return new DatabaseConnection(service, SqlDialect.Sqlite, connectionString, synchronous);
     }
 }

@@ -15,9 +15,18 @@ public abstract class ServiceDatabase
     private readonly DatabaseConnection _connection;
     private readonly SqliteWriter? _writer;
 
+    /// <summary>
+    /// Per connection: referential integrity; waiting for another process's writer instead of failing;
+    /// a page cache bounded so that memory does not grow with the connections open; query_only reset
+    /// because a pooled connection may come back from a read (<see cref="ReadAsync{T}"/>); the durability chosen.
+    /// </summary>
+    private readonly string _sqlitePragmas;
+
     protected ServiceDatabase(DatabaseConnection connection)
     {
         _connection = connection;
+        _sqlitePragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -8192; " +
+            $"PRAGMA wal_autocheckpoint = 16384; PRAGMA query_only = 0; PRAGMA synchronous = {connection.SqliteSynchronous};";
         _writer = connection.Dialect == SqlDialect.Sqlite
             ? new SqliteWriter(async cancellationToken => (SqliteConnection)await OpenAsync(cancellationToken), OutboxSignal)
             : null;
@@ -46,9 +55,7 @@ public abstract class ServiceDatabase
             if (db is SqliteConnection)
             {
                 await using var pragma = db.CreateCommand();
-                // Per connection: referential integrity; waiting for another process's writer instead of
-                // failing; a page cache bounded so that memory does not grow with the connections open.
-                pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = 16384;";
+                pragma.CommandText = _sqlitePragmas;
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
             return db;
@@ -97,6 +104,13 @@ public abstract class ServiceDatabase
         Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         await using var db = await OpenAsync(cancellationToken);
+        if (db is SqliteConnection)
+        {
+            // A read that tried to write would fail loudly here rather than race the writer for the lock.
+            await using var readOnly = db.CreateCommand();
+            readOnly.CommandText = "PRAGMA query_only = 1;";
+            await readOnly.ExecuteNonQueryAsync(cancellationToken);
+        }
         await using var tx = db is SqliteConnection sqlite
             ? sqlite.BeginTransaction(deferred: true)
             : await db.BeginTransactionAsync(cancellationToken);

@@ -63,43 +63,74 @@ public sealed class OutboxDispatcher<TDatabase>(
         (await DispatchRoundAsync(cancellationToken)).Sent;
 
     /// <summary>
-    /// One batch. The rows sent are marked together at the end (one write, not one per row, so a busy
-    /// outbox does not hold the database's write lock): a crash in between sends them again, which the
-    /// consumers' inboxes absorb.
+    /// One batch: up to <see cref="OutboxOptions.DeliveriesInFlight"/> rows in delivery at once, started
+    /// oldest first. The rows sent are marked together at the end (one write, not one per row): a crash in
+    /// between sends them again, which the consumers' inboxes absorb. A transport failure starts no more.
     /// </summary>
     private async Task<Round> DispatchRoundAsync(CancellationToken cancellationToken)
     {
         var rows = await LeaseAsync(cancellationToken);
         var sent = new List<long>(rows.Count);
+        var failures = new List<(OutboxRow Row, Exception Error, bool RowsFault)>();
         var transportFailed = false;
+        using var window = new SemaphoreSlim(Math.Max(1, _options.DeliveriesInFlight));
+        var deliveries = new List<Task>(rows.Count);
         try
         {
             foreach (var row in rows)
             {
-                try
+                await window.WaitAsync(cancellationToken);
+                bool stop;
+                lock (sent)
                 {
-                    var message = OutboxMessageTypes.Deserialize(row.MessageType, row.Payload);
-                    await delivery.DeliverAsync(message, Guid.Parse(row.MessageId), cancellationToken);
-                    sent.Add(row.Seq);
+                    stop = transportFailed;
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                if (stop)
                 {
-                    var rowsFault = ex is UnreadableOutboxRowException || delivery.FailureIsTheRows;
-                    await RecordFailureAsync(row, ex, rowsFault);
-                    if (!rowsFault)
-                    {
-                        // The rows after it would meet the same transport: they wait for the next round.
-                        transportFailed = true;
-                        break;
-                    }
+                    window.Release();
+                    break;
                 }
+                deliveries.Add(DeliverAsync(row));
             }
         }
         finally
         {
+            await Task.WhenAll(deliveries);
+            await RecordFailuresAsync(failures);
             await MarkSentAsync(sent);
         }
         return new Round(sent.Count, transportFailed);
+
+        async Task DeliverAsync(OutboxRow row)
+        {
+            try
+            {
+                var message = OutboxMessageTypes.Deserialize(row.MessageType, row.Payload);
+                await delivery.DeliverAsync(message, Guid.Parse(row.MessageId), cancellationToken);
+                lock (sent)
+                {
+                    sent.Add(row.Seq);
+                }
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                var rowsFault = ex is UnreadableOutboxRowException || delivery.FailureIsTheRows;
+                lock (sent)
+                {
+                    failures.Add((row, ex, rowsFault));
+                    // The rows after it would meet the same transport: they wait for the next round.
+                    transportFailed |= !rowsFault;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: the row stays leased and unsent, and goes out after a restart.
+            }
+            finally
+            {
+                window.Release();
+            }
+        }
     }
 
     private async Task<IReadOnlyList<OutboxRow>> LeaseAsync(CancellationToken cancellationToken) =>
@@ -121,33 +152,47 @@ public sealed class OutboxDispatcher<TDatabase>(
         {
             return;
         }
-        await using var db = await database.OpenAsync(CancellationToken.None);
-        await db.ExecuteAsync(OutboxStatements.MarkSent(database.Dialect), new { Seqs = SqlDialect.ListParameter(seqs) });
+        await database.InTransactionAsync(
+            (db, tx) => db.ExecuteAsync(OutboxStatements.MarkSent(database.Dialect), new { Seqs = SqlDialect.ListParameter(seqs) }, tx),
+            CancellationToken.None);
         metrics.Sent(database.Service, seqs.Count);
     }
 
-    private async Task RecordFailureAsync(OutboxRow row, Exception error, bool rowsFault)
+    private async Task RecordFailuresAsync(IReadOnlyList<(OutboxRow Row, Exception Error, bool RowsFault)> failures)
     {
-        var attempts = row.Attempts + 1;
-        var park = rowsFault && attempts >= _options.MaxAttempts;
-        await using var db = await database.OpenAsync(CancellationToken.None);
-        await db.ExecuteAsync(OutboxStatements.RecordFailure(database.Dialect), new
+        if (failures.Count == 0)
         {
-            Error = Describe(error),
-            DelayMilliseconds = (long)_options.RetryDelay(attempts).TotalMilliseconds,
-            Park = park,
-            row.Seq,
-        });
-        metrics.Failed(database.Service, parked: park);
-        if (park)
-        {
-            logger.LogError(error, "Outbox row {Seq} ({MessageType}) of {Service} parked after {Attempts} attempts",
-                row.Seq, row.MessageType, database.Service, attempts);
+            return;
         }
-        else
+        await database.InTransactionAsync(async (db, tx) =>
         {
-            logger.LogWarning(error, "Outbox row {Seq} ({MessageType}) of {Service} failed (attempt {Attempts}); retrying later",
-                row.Seq, row.MessageType, database.Service, attempts);
+            foreach (var (row, error, rowsFault) in failures)
+            {
+                var attempts = row.Attempts + 1;
+                await db.ExecuteAsync(OutboxStatements.RecordFailure(database.Dialect), new
+                {
+                    Error = Describe(error),
+                    DelayMilliseconds = (long)_options.RetryDelay(attempts).TotalMilliseconds,
+                    Park = rowsFault && attempts >= _options.MaxAttempts,
+                    row.Seq,
+                }, tx);
+            }
+        }, CancellationToken.None);
+        foreach (var (row, error, rowsFault) in failures)
+        {
+            var attempts = row.Attempts + 1;
+            var park = rowsFault && attempts >= _options.MaxAttempts;
+            metrics.Failed(database.Service, parked: park);
+            if (park)
+            {
+                logger.LogError(error, "Outbox row {Seq} ({MessageType}) of {Service} parked after {Attempts} attempts",
+                    row.Seq, row.MessageType, database.Service, attempts);
+            }
+            else
+            {
+                logger.LogWarning(error, "Outbox row {Seq} ({MessageType}) of {Service} failed (attempt {Attempts}); retrying later",
+                    row.Seq, row.MessageType, database.Service, attempts);
+            }
         }
     }
 

@@ -23,6 +23,13 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Rows of a batch in delivery at once, started oldest first. A publish waits a round trip for the
+    /// broker's confirm (and, in one process, for the consumers' commits): one at a time, that round trip
+    /// and not the machine sets the rate. Consumers are order-tolerant, so rows overtaking each other is safe.
+    /// </summary>
+    public int DeliveriesInFlight { get; set; } = 64;
+
     /// <summary>Readiness is Degraded when the oldest unsent row is older than this, or any row is parked.</summary>
     public TimeSpan LagDegraded { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -21,6 +21,7 @@ internal static class RabbitMqTopology
             host.Password(options.Password);
             host.PublisherConfirmation = true;
         });
+        cfg.PrefetchCount = options.PrefetchCount;
         cfg.UseMessageRetry(RetryPolicy.Configure);
         cfg.ConfigureEndpoints(context);
     }

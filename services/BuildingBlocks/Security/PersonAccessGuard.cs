@@ -67,6 +67,12 @@ public sealed class PersonAccessGuard<TDatabase>(
     /// <summary>A read of a record that belongs to a person, found inside the read.</summary>
     public Task<T> ReadAsync<T>(
         ServerCallContext call, Func<DbConnection, DbTransaction, Task<string>> personOf, string action,
+        Func<DbConnection, DbTransaction, Task<T>> work) =>
+        GuardAsync(call, personOf, action, (_, db, tx) => work(db, tx), purpose: null, readOnly: true);
+
+    /// <summary>The same, judged by how the caller sees the person.</summary>
+    public Task<T> ReadAsync<T>(
+        ServerCallContext call, Func<DbConnection, DbTransaction, Task<string>> personOf, string action,
         Func<PersonAccess, DbConnection, DbTransaction, Task<T>> work) =>
         GuardAsync(call, personOf, action, work, purpose: null, readOnly: true);
 

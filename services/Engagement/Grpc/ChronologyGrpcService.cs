@@ -34,7 +34,7 @@ public sealed class ChronologyGrpcService(
         var query = ChronologyRequest.ToQuery(request.Filter, request.NewestFirst, v) with { After = ChronologyRequest.ReadPageToken(request, v) };
         v.ThrowIfInvalid();
         var take = request.PageSize == 0 ? ChronologyRequest.DefaultPageSize : request.PageSize;
-        return guard.RunAsync(context, request.PersonId, "engagement.chronology.read", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "engagement.chronology.read", async (db, tx) =>
         {
             var group = await ProjectedPeople.GroupAsync(db, tx, request.PersonId);
             var rows = await chronology.ReadAsync(db, tx, group, query, take + 1);
@@ -54,7 +54,7 @@ public sealed class ChronologyGrpcService(
         var v = new Validator().RequiredId(request.PersonId, "person_id");
         var query = ChronologyRequest.ToQuery(request.Filter, newestFirst: false, v);
         v.Check(System.Enum.IsDefined(request.Format), "format", $"has unknown value {(int)request.Format}").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "engagement.chronology.export", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "engagement.chronology.export", async (db, tx) =>
         {
             var group = await ProjectedPeople.GroupAsync(db, tx, request.PersonId);
             var rows = await chronology.ReadAsync(db, tx, group, query, MaximumExportEntries + 1);
@@ -71,7 +71,7 @@ public sealed class ChronologyGrpcService(
     public override Task<EngagementSummary> GetEngagementSummary(GetEngagementSummaryRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "engagement.summary.read", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "engagement.summary.read", async (db, tx) =>
         {
             var now = clock.GetUtcNow();
             var group = await ProjectedPeople.GroupAsync(db, tx, request.PersonId);

@@ -74,7 +74,7 @@ public sealed partial class ContactGrpcService(
     public override Task<Contact> GetContact(GetContactRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.ContactId, "contact_id").ThrowIfInvalid();
-        return guard.RunAsync(context, PersonOfContact(request.ContactId), "engagement.contact.read",
+        return guard.ReadAsync(context, PersonOfContact(request.ContactId), "engagement.contact.read",
             async (db, tx) => ContactMapping.ToProto(await contacts.GetAsync(db, tx, request.ContactId)));
     }
 

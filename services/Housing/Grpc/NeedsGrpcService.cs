@@ -54,7 +54,7 @@ public sealed class NeedsGrpcService(
     public override Task<NeedsProfile> GetNeedsProfile(GetNeedsProfileRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "housing.needs.read", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "housing.needs.read", async (db, tx) =>
             View(await subjects.LoadAsync(db, tx, request.PersonId, clock.GetUtcNow())));
     }
 

@@ -76,7 +76,7 @@ public sealed partial class OfferGrpcService(
     public override Task<ListOffersResponse> ListOffers(ListOffersRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "housing.offer.list", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "housing.offer.list", async (db, tx) =>
         {
             var now = clock.GetUtcNow();
             var response = new ListOffersResponse();

@@ -101,7 +101,7 @@ public sealed class TenancyGrpcService(
     public override Task<ListTenanciesResponse> ListTenancies(ListTenanciesRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "housing.tenancy.list", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "housing.tenancy.list", async (db, tx) =>
         {
             var response = new ListTenanciesResponse();
             response.Tenancies.AddRange((await tenancies.ForPersonAsync(db, tx, request.PersonId)).Select(HousingViews.Tenancy));

@@ -141,7 +141,7 @@ public sealed class InvolvementGrpcService(
     public override Task<ListInvolvementsResponse> ListInvolvements(ListInvolvementsRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "involvement.list", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "involvement.list", async (db, tx) =>
         {
             var person = await people.ResolveAsync(db, tx, request.PersonId);
             var rows = await involvements.ForPersonsAsync(db, tx, await links.GroupAsync(db, tx, person.PersonId));

@@ -99,7 +99,7 @@ public sealed partial class PeopleGrpcService
     public override Task<ListLinksResponse> ListLinks(ListLinksRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "person.links", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "person.links", async (db, tx) =>
         {
             var survivor = await people.ResolveAsync(db, tx, request.PersonId);
             var history = await links.HistoryAsync(db, tx, await links.GroupAsync(db, tx, survivor.PersonId));

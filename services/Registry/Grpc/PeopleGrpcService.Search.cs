@@ -64,7 +64,7 @@ public sealed partial class PeopleGrpcService
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
         // The candidates are other people: one reason cannot open them all.
         BreakGlass.RefuseForManyPeople(context);
-        return guard.RunAsync(context, request.PersonId, "person.duplicates", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "person.duplicates", async (db, tx) =>
         {
             var survivor = await people.ResolveAsync(db, tx, request.PersonId);
             var group = await links.GroupAsync(db, tx, survivor.PersonId);

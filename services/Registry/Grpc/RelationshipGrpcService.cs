@@ -103,7 +103,7 @@ public sealed class RelationshipGrpcService(
             .ThrowIfInvalid();
         var depth = request.Depth == 0 ? 1 : request.Depth;
         var caller = Caller.From(context);
-        return guard.RunAsync(context, request.PersonId, "relationship.graph", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "relationship.graph", async (db, tx) =>
         {
             var root = await people.ResolveAsync(db, tx, request.PersonId);
             var distance = new Dictionary<string, int>(StringComparer.Ordinal) { [root.PersonId] = 0 };

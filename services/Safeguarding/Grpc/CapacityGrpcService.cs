@@ -57,7 +57,7 @@ public sealed class CapacityGrpcService(
     public override Task<ListCapacityAssessmentsResponse> ListCapacityAssessments(ListCapacityAssessmentsRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "safeguarding.capacity.list", async (access, db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "safeguarding.capacity.list", async (access, db, tx) =>
         {
             var response = new ListCapacityAssessmentsResponse();
             var onPlan = await plans.NamesAgencyForPersonAsync(db, tx, request.PersonId, access.Caller.Agency);

@@ -47,7 +47,7 @@ public sealed partial class ConcernGrpcService(
     public override Task<Concern> GetConcern(GetConcernRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.ConcernId, "concern_id").ThrowIfInvalid();
-        return guard.RunAsync(context, PersonOfConcern(request.ConcernId), "safeguarding.concern.read", async (access, db, tx) =>
+        return guard.ReadAsync(context, PersonOfConcern(request.ConcernId), "safeguarding.concern.read", async (access, db, tx) =>
         {
             var row = await concerns.GetAsync(db, tx, request.ConcernId);
             return ConcernMapping.ToProto(row, await concerns.StageChangesAsync(db, tx, row.ConcernId),
@@ -58,7 +58,7 @@ public sealed partial class ConcernGrpcService(
     public override Task<ListConcernsResponse> ListConcerns(ListConcernsRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "safeguarding.concern.list", async (access, db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "safeguarding.concern.list", async (access, db, tx) =>
         {
             var response = new ListConcernsResponse();
             foreach (var row in await concerns.ListAsync(db, tx, request.PersonId))

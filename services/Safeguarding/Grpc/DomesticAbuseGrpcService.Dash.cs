@@ -86,7 +86,7 @@ public sealed partial class DomesticAbuseGrpcService
     public override Task<ListDashAssessmentsResponse> ListDashAssessments(ListDashAssessmentsRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "safeguarding.dash.list", async (access, db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "safeguarding.dash.list", async (access, db, tx) =>
         {
             var response = new ListDashAssessmentsResponse();
             var onPlan = await OnHerPlanAsync(db, tx, request.PersonId, access.Caller);
@@ -150,7 +150,7 @@ public sealed partial class DomesticAbuseGrpcService
     public override Task<ListMaracReferralsResponse> ListMaracReferrals(ListMaracReferralsRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "safeguarding.marac.list", async (access, db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "safeguarding.marac.list", async (access, db, tx) =>
         {
             var response = new ListMaracReferralsResponse();
             response.Referrals.AddRange((await store.MaracReferralsAsync(db, tx, request.PersonId)).Select(row => DomesticAbuseMapping.ToProto(row, access)));

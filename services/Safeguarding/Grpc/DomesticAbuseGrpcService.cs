@@ -83,7 +83,7 @@ public sealed partial class DomesticAbuseGrpcService(
     public override Task<ListIncidentsResponse> ListIncidents(ListIncidentsRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "safeguarding.incident.list", async (access, db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "safeguarding.incident.list", async (access, db, tx) =>
         {
             var response = new ListIncidentsResponse();
             var onPlan = await OnHerPlanAsync(db, tx, request.PersonId, access.Caller);
@@ -97,7 +97,7 @@ public sealed partial class DomesticAbuseGrpcService(
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
         var now = clock.GetUtcNow();
-        return guard.RunAsync(context, request.PersonId, "safeguarding.risk.read", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "safeguarding.risk.read", async (db, tx) =>
         {
             var current = await store.CurrentAssessmentAsync(db, tx, request.PersonId);
             var incidents = await store.IncidentsAsync(db, tx, request.PersonId);

@@ -91,7 +91,7 @@ public sealed partial class PlanGrpcService(
     public override Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PlanId, "plan_id").ThrowIfInvalid();
-        return guard.RunAsync(context, PersonOfPlan(request.PlanId), "safeguarding.plan.read", async (access, db, tx) =>
+        return guard.ReadAsync(context, PersonOfPlan(request.PlanId), "safeguarding.plan.read", async (access, db, tx) =>
         {
             var stored = await plans.GetAsync(db, tx, request.PlanId);
             return PlanMapping.ToProto(stored, PlanMapping.Team(stored.Plan).SeesDetails(access.Caller), access);
@@ -102,7 +102,7 @@ public sealed partial class PlanGrpcService(
     public override Task<ListPlansResponse> ListPlans(ListPlansRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "safeguarding.plan.list", async (access, db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "safeguarding.plan.list", async (access, db, tx) =>
         {
             var group = await ProjectedPeople.GroupAsync(db, tx, request.PersonId) is { Count: > 0 } known ? known : [request.PersonId];
             var response = new ListPlansResponse();

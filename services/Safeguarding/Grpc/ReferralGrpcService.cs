@@ -68,7 +68,7 @@ public sealed class ReferralGrpcService(
     public override Task<Referral> GetReferral(GetReferralRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.ReferralId, "referral_id").ThrowIfInvalid();
-        return guard.RunAsync(context, PersonOfReferral(request.ReferralId), "safeguarding.referral.read", async (access, db, tx) =>
+        return guard.ReadAsync(context, PersonOfReferral(request.ReferralId), "safeguarding.referral.read", async (access, db, tx) =>
         {
             var row = await referrals.GetAsync(db, tx, request.ReferralId);
             return ToProto(row, SeesDetails(row, access.Caller), access);
@@ -79,7 +79,7 @@ public sealed class ReferralGrpcService(
     public override Task<ListReferralsResponse> ListReferrals(ListReferralsRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.RunAsync(context, request.PersonId, "safeguarding.referral.list", async (access, db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "safeguarding.referral.list", async (access, db, tx) =>
         {
             var group = await ProjectedPeople.GroupAsync(db, tx, request.PersonId) is { Count: > 0 } known ? known : [request.PersonId];
             var response = new ListReferralsResponse();
