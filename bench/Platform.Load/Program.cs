@@ -14,9 +14,16 @@ var report = new StringBuilder($"Machine: {Report.Machine()}; load average at st
 for (var run = 1; run <= options.Runs; run++)
 {
     Console.Error.WriteLine($"Run {run}: starting the platform…");
-    await using var stack = await Stack.StartAsync(options.RabbitMqHost);
+    await using var stack = await Stack.StartAsync(options);
     var rows = await new Rows(stack, options, seed: run).MeasureAsync();
     var table = Report.Table(run, rows);
+    Console.Error.WriteLine(table);
+    report.Append(table).Append('\n');
+}
+if (options.StandalonePeople > 0)
+{
+    Console.Error.WriteLine($"Standalone host: registering {options.StandalonePeople:N0} people…");
+    var table = Report.Table("standalone", [await new StandaloneRow(options).MeasureAsync()]);
     Console.Error.WriteLine(table);
     report.Append(table).Append('\n');
 }

@@ -15,9 +15,11 @@ public static class Report
     /// <summary>The 1, 5 and 15 minute load averages: on a shared machine, how much else was running.</summary>
     public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
-    public static string Table(int run, IEnumerable<Row> rows)
+    public static string Table(int run, IEnumerable<Row> rows) => Table($"Run {run}", rows);
+
+    public static string Table(string title, IEnumerable<Row> rows)
     {
-        var table = new StringBuilder($"### Run {run}\n\n| path | measured | the stack's reference, same run | ratio | target | CPU per process (% of one core) |\n|---|---|---|---|---|---|\n");
+        var table = new StringBuilder($"### {title}\n\n| path | measured | the stack's reference, same run | ratio | target | CPU per process (% of one core) |\n|---|---|---|---|---|---|\n");
         foreach (var row in rows)
         {
             table.Append(CultureInfo.InvariantCulture, $"| {row.Path} | {row.Measured} | {row.Reference} | {row.Ratio} | {row.Target} | {row.Cpu} |\n");

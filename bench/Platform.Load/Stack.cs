@@ -27,12 +27,12 @@ public sealed class Stack : IAsyncDisposable
     /// <summary>A support worker in Bristol, with a token from the gateway's /dev/token as a new user gets one.</summary>
     public Metadata Worker { get; private set; } = null!;
 
-    public static async Task<Stack> StartAsync(string rabbitMqHost)
+    public static async Task<Stack> StartAsync(LoadOptions options)
     {
         var stack = new Stack();
         try
         {
-            await stack.StartProcessesAsync(rabbitMqHost);
+            await stack.StartProcessesAsync(options);
         }
         catch
         {
@@ -42,12 +42,13 @@ public sealed class Stack : IAsyncDisposable
         return stack;
     }
 
-    private async Task StartProcessesAsync(string rabbitMqHost)
+    private async Task StartProcessesAsync(LoadOptions options)
     {
         var bus = new Dictionary<string, string>
         {
+            ["Database__SqliteSynchronous"] = options.SqliteSynchronous,
             ["Messaging__Transport"] = "RabbitMq",
-            ["Messaging__RabbitMq__Host"] = rabbitMqHost,
+            ["Messaging__RabbitMq__Host"] = options.RabbitMqHost,
             ["Messaging__QueuePrefix"] = $"load-{Guid.NewGuid():N}-",
         };
         Registry = await StartAsync("services/Registry", "Platform.Registry", bus);

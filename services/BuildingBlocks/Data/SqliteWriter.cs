@@ -61,27 +61,59 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
         }
     }
 
+    /// <summary>
+    /// Holds one connection while calls keep coming and lets it go when the queue is empty (an idle
+    /// database holds no file open), or when a commit failed (the next batch starts on a fresh one).
+    /// </summary>
     private async Task LoopAsync()
     {
         Running.Value = this;
         var batch = new List<WriteCall>(MaximumBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            while (batch.Count < MaximumBatch && _queue.Reader.TryRead(out var call))
+            SqliteConnection db;
+            try
             {
-                batch.Add(call);
+                db = await open(CancellationToken.None);
             }
-            await CommitAsync(batch);
-            batch.Clear();
+            catch (Exception ex)
+            {
+                FailQueued(ex);
+                continue;
+            }
+            await using (db)
+            {
+                var healthy = true;
+                while (healthy && _queue.Reader.TryPeek(out _))
+                {
+                    while (batch.Count < MaximumBatch && _queue.Reader.TryRead(out var call))
+                    {
+                        batch.Add(call);
+                    }
+                    healthy = await CommitAsync(db, batch);
+                    batch.Clear();
+                }
+            }
         }
     }
 
-    private async Task CommitAsync(List<WriteCall> batch)
+    /// <summary>The database cannot be opened: every call waiting now fails with the reason.</summary>
+    private void FailQueued(Exception error)
     {
+        while (_queue.Reader.TryRead(out var call))
+        {
+            call.Fail(error);
+        }
+    }
+
+    /// <summary>Runs and commits one batch; false when the transaction itself failed (every call in it has then failed).</summary>
+    private async Task<bool> CommitAsync(SqliteConnection db, List<WriteCall> batch)
+    {
+        // A call alone needs no savepoint: if it fails, the transaction is rolled back, which is the same.
+        var alone = batch.Count == 1;
         var done = new List<WriteCall>(batch.Count);
         try
         {
-            await using var db = await open(CancellationToken.None);
             // BEGIN IMMEDIATE: another process writing the same file (a migration, a tool) is waited for on busy_timeout.
             await using var tx = db.BeginTransaction(deferred: false);
             foreach (var call in batch)
@@ -89,6 +121,12 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
                 if (call.Cancelled)
                 {
                     call.Cancel();
+                    continue;
+                }
+                if (alone)
+                {
+                    await call.RunAsync(db, tx);
+                    done.Add(call);
                     continue;
                 }
                 tx.Save(Savepoint);
@@ -118,12 +156,14 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
             {
                 call.Fail(ex);
             }
-            return;
+            // A call alone that failed leaves the connection as good as new (its transaction rolled back).
+            return alone && done.Count == 0;
         }
         foreach (var call in done)
         {
             call.Complete();
         }
+        return true;
     }
 
     private abstract class WriteCall
