@@ -52,26 +52,23 @@ public static class ServiceDefaults
         return app;
     }
 
+    /// <summary>
+    /// Traces and metrics for a configured OTLP collector. With none configured nothing is registered at
+    /// all: spans and measurements that no exporter reads would cost every request and tell no one.
+    /// </summary>
     private static void AddTelemetry(this WebApplicationBuilder builder, string hostName)
     {
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return;
+        }
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(hostName))
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("MassTransit");
-                if (otlp)
-                {
-                    tracing.AddOtlpExporter();
-                }
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("MassTransit", Messaging.OutboxMetrics.MeterName);
-                if (otlp)
-                {
-                    metrics.AddOtlpExporter();
-                }
-            });
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("MassTransit")
+                .AddOtlpExporter())
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("MassTransit", Messaging.OutboxMetrics.MeterName)
+                .AddOtlpExporter());
     }
 }

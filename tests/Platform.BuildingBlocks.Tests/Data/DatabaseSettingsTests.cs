@@ -24,6 +24,19 @@ public sealed class DatabaseSettingsTests : IDisposable
     }
 
     [Fact]
+    public void Sqlite_commits_are_on_disk_before_they_are_acknowledged_unless_normal_is_chosen()
+    {
+        var byDefault = DatabaseSettings.Resolve(Configuration(), "Registry", _contentRoot);
+        var normal = DatabaseSettings.Resolve(Configuration(("Database:SqliteSynchronous", "normal")), "Registry", _contentRoot);
+
+        Assert.Equal("FULL", byDefault.SqliteSynchronous);
+        Assert.Equal("NORMAL", normal.SqliteSynchronous);
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+            DatabaseSettings.Resolve(Configuration(("Database:SqliteSynchronous", "OFF; DROP TABLE x")), "Registry", _contentRoot));
+        Assert.Contains("use FULL or NORMAL", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Relative_data_directory_is_under_the_content_root()
     {
         var connection = DatabaseSettings.Resolve(Configuration(("Database:DataDirectory", "state/dbs")), "Housing", _contentRoot);
