@@ -46,6 +46,20 @@ public static class SafeguardingWords
         (RiskOutcome.Removed, "Removed"), (RiskOutcome.Reduced, "Reduced"), (RiskOutcome.Remains, "Remains"),
     ];
 
+    /// <summary>
+    /// The stages a concern moves to from each, as the service's stage machine has them (closing is its own
+    /// form); the service still decides, and a move it refuses names the allowed ones.
+    /// </summary>
+    public static IReadOnlyList<Stage> NextStages(Stage from) => from switch
+    {
+        Stage.Concern => [Stage.InformationGathering, Stage.Enquiry],
+        Stage.InformationGathering => [Stage.Enquiry],
+        Stage.Enquiry => [Stage.Plan],
+        Stage.Plan => [Stage.Review],
+        Stage.Review => [Stage.Plan],
+        _ => [],
+    };
+
     public static string Of(AbuseCategory value) => Label(Categories, value);
 
     public static string Of(ConcernSource value) => Label(Sources, value);
