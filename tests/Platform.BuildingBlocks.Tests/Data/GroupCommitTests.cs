@@ -51,7 +51,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Assert.Equal("call 20 failed after writing", failed.Message);
         Assert.Equal(Enumerable.Range(0, 40).Where(i => i != 20), succeeded);
         var stored = await _file.QueryAsync<string>("SELECT id FROM sample ORDER BY id");
-        Assert.Equal(41, stored.Count);
+        Assert.Equal(40, stored.Count); // the first and 39 of the 40
         Assert.DoesNotContain("call-20", stored);
         Assert.Contains("first", stored);
     }
