@@ -122,7 +122,6 @@ internal sealed partial class PopulationGenerator
             {
                 Bind(insertBirthKey, ("@Key", key), ("@Born", NameBirthKeys.Born(DatesOfBirth.FromApi(details.DateOfBirth))), ("@PersonId", personId));
                 insertBirthKey.ExecuteNonQuery();
-                keys++;
             }
             foreach (var identifier in details.Identifiers)
             {
