@@ -146,6 +146,14 @@ internal sealed class Matching(RegistryDatabase database, PersonSearch search, D
                 await DetectAsync(make(targets[i], i), targets[i].Row.PersonId);
             }
         }
+        // What any registration's transaction costs before it looks for anyone: a pooled connection,
+        // BEGIN IMMEDIATE, one trivial statement, commit.
+        await EmptyTransactionsAsync(50);
+        var emptyCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var emptyMs = await EmptyTransactionsAsync(targets.Count);
+        emptyMs.Sort();
+        table.AppendLine(CultureInfo.InvariantCulture,
+            $"| (an empty transaction, for comparison) | {targets.Count} | | | | {(Process.GetCurrentProcess().TotalProcessorTime - emptyCpu).TotalMilliseconds / targets.Count:0.00} | {emptyMs[emptyMs.Count / 2]:0.00} | {emptyMs[Math.Min(emptyMs.Count - 1, (int)(emptyMs.Count * 0.99))]:0.00} |");
         foreach (var (kind, make, _) in kinds)
         {
             var incoming = targets.Select((t, i) => make(t, i)).ToList();
@@ -167,6 +175,18 @@ internal sealed class Matching(RegistryDatabase database, PersonSearch search, D
                 $"| {kind} | {targets.Count} | {Percent(found, targets.Count)} | {Percent(heldByIt, targets.Count)} | {Percent(held, targets.Count)} | {cpuMs:0.00} | {ms[ms.Count / 2]:0.00} | {ms[Math.Min(ms.Count - 1, (int)(ms.Count * 0.99))]:0.00} |");
         }
         return table.ToString();
+    }
+
+    private async Task<List<double>> EmptyTransactionsAsync(int count)
+    {
+        var ms = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await database.InTransactionAsync((db, tx) => db.ExecuteScalarAsync<long>("SELECT 1", transaction: tx));
+            ms.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return ms;
     }
 
     private async Task<(bool Found, bool LikelyByIt, bool Held)> DetectAsync(Target incoming, string existingId)
