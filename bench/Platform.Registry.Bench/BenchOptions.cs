@@ -36,6 +36,8 @@ internal sealed class BenchOptions
           --slowest N       list the N slowest queries (default 10)
           --pragma P        run PRAGMA P on the service's pooled connections before each query, e.g.
                             --pragma mmap_size=1073741824 (repeatable; for trying per-connection settings)
+          --matching N      also measure match quality over N people the caller may see: search recall
+                            per kind of keying slip, and duplicate detection as RegisterPerson runs it
           --out FILE        also write the results to FILE
         """;
 
@@ -50,6 +52,7 @@ internal sealed class BenchOptions
     public bool Prewarm { get; private set; } = true;
     public bool Grpc { get; private set; }
     public int Slowest { get; private set; } = 10;
+    public int Matching { get; private set; }
     public string? Output { get; private set; }
     public List<string> Pragmas { get; } = [];
     public double TargetMs { get; } = 50.0;
@@ -74,6 +77,7 @@ internal sealed class BenchOptions
                 case "--no-prewarm": options.Prewarm = false; break;
                 case "--grpc": options.Grpc = true; break;
                 case "--slowest": options.Slowest = Number(); break;
+                case "--matching": options.Matching = Number(); break;
                 case "--out": options.Output = Path.GetFullPath(Next()); break;
                 case "--pragma": options.Pragmas.Add(Next()); break;
                 default: return null;

@@ -61,6 +61,7 @@ internal sealed partial class PopulationGenerator
 
         var insertPerson = Prepare(db, tx, PersonStore.InsertPerson);
         var insertKey = Prepare(db, tx, PersonStore.InsertNameKey);
+        var insertBirthKey = Prepare(db, tx, PersonStore.InsertNameBirthKey);
         var insertIdentifier = Prepare(db, tx, PersonStore.InsertIdentifier);
         var insertAddress = Prepare(db, tx, AddressStore.Insert);
         var insertInvolvement = Prepare(db, tx,
@@ -117,6 +118,11 @@ internal sealed partial class PopulationGenerator
                 insertKey.ExecuteNonQuery();
                 keys++;
             }
+            foreach (var key in NameBirthKeys.ForNames(names))
+            {
+                Bind(insertBirthKey, ("@Key", key), ("@Born", NameBirthKeys.Born(DatesOfBirth.FromApi(details.DateOfBirth))), ("@PersonId", personId));
+                insertBirthKey.ExecuteNonQuery();
+            }
             foreach (var identifier in details.Identifiers)
             {
                 Bind(insertIdentifier, ("@Agency", identifier.Agency), ("@Value", identifier.Value), ("@PersonId", personId));
@@ -158,7 +164,8 @@ internal sealed partial class PopulationGenerator
 
             if (duplicateOf >= 0)
             {
-                Bind(insertLink, ("@LinkId", NewId()), ("@PersonId", personId), ("@OtherPersonId", ids[duplicateOf]),
+                // As LinkPersons records it: the record that stays, then the record linked into it.
+                Bind(insertLink, ("@LinkId", NewId()), ("@PersonId", ids[duplicateOf]), ("@OtherPersonId", personId),
                     ("@Reason", "same person: matching date of birth and address history"),
                     ("@LinkedAt", Text(registeredAt.AddDays(3))), ("@LinkedByAgency", agency));
                 insertLink.ExecuteNonQuery();

@@ -51,6 +51,14 @@ var database = new RegistryDatabase(new DatabaseConnection(RegistryExtensions.Se
 var migrating = Stopwatch.StartNew();
 await new MigrationRunner(database, NullLogger<MigrationRunner>.Instance).ApplyAsync(typeof(RegistryDatabase).Assembly);
 Console.WriteLine($"Migrations checked/applied in {migrating.Elapsed.TotalSeconds:0.0} s.");
+// A database generated before the registry filed names under the date of birth: migration 007 marks
+// its records, and they are filed as the generator files a fresh population's (BirthKeyFiller).
+var filing = Stopwatch.StartNew();
+var (filed, birthKeys) = BirthKeyFiller.File($"Data Source={file};Pooling=False");
+if (filed > 0)
+{
+    Console.WriteLine($"Filed the names of {filed:N0} records under their date of birth ({birthKeys:N0} keys) in {filing.Elapsed.TotalSeconds:0} s.");
+}
 
 var clock = TimeProvider.System;
 var people = new PersonStore();
@@ -125,7 +133,7 @@ if (options.Grpc)
     var service = new PeopleGrpcService(database, new PersonAccessGuard<RegistryDatabase>(database, access, clock), people,
         new AddressStore(), new InvolvementStore(), new LinkStore(),
         new PersonViews(new LinkStore(), new AddressStore(), new InvolvementStore(), clock),
-        new DuplicateFinder(people, candidates, new DuplicateScorer(new DuplicateScoringOptions()), access), search,
+        new DuplicateFinder(people, new AddressStore(), candidates, new DuplicateScorer(new DuplicateScoringOptions()), access), search,
         new PersonStatePublisher(new PersonStateStore(), clock), clock);
     var context = new Platform.Bench.BenchCallContext(caller);
     Task<IReadOnlyList<string>> ViaHandlerAsync(BenchQuery query) => HandlerAsync(service, context, query);
@@ -138,6 +146,14 @@ if (options.Grpc)
     grpcTable = Report.Table(await MeasureAsync(workload, ViaHandlerAsync), options.TargetMs);
     Console.WriteLine();
     Console.WriteLine(grpcTable);
+}
+
+string? matchingText = null;
+if (options.Matching > 0)
+{
+    var finder = new DuplicateFinder(people, new AddressStore(), candidates, new DuplicateScorer(new DuplicateScoringOptions()), access);
+    matchingText = await new Matching(database, search, finder, access, caller).RunAsync(options.Matching, options.Seed + 3);
+    Console.WriteLine(matchingText);
 }
 
 if (options.Output is { } output)
@@ -154,6 +170,7 @@ if (options.Output is { } output)
 
         {table}
         {(grpcTable is null ? "" : "PeopleGrpcService.SearchPersons handler:\n\n" + grpcTable)}
+        {matchingText ?? ""}
         """);
     Console.WriteLine($"Written to {output}.");
 }

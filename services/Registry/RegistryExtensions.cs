@@ -38,6 +38,7 @@ public static class RegistryExtensions
         services.AddSingleton<PersonStateStore>();
         services.AddSingleton<PersonStatePublisher>();
         services.AddHostedService<PersonStateBackfill>();
+        services.AddHostedService<NameBirthKeyBackfill>();
         return builder;
     }
 

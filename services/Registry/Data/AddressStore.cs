@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Platform.BuildingBlocks.Data;
+using Platform.Registry.Domain.Duplicates;
 
 namespace Platform.Registry.Data;
 
@@ -41,6 +42,17 @@ public sealed class AddressStore
         FROM addresses WHERE person_id IN {dialect.InList("@PersonIds")} ORDER BY valid_from DESC, recorded_at DESC
         """;
 
+    /// <summary>
+    /// Current addresses that are not confidential: the only ones duplicate detection may compare, or
+    /// registering a made-up person at a guessed address would tell whether someone hides there.
+    /// </summary>
+    internal static string SelectOpenCurrent(SqlDialect dialect) =>
+        $"""
+        SELECT person_id, lines_json, postcode FROM addresses
+        WHERE person_id IN {dialect.InList("@PersonIds")} AND valid_until IS NULL AND confidential = 0
+        ORDER BY valid_from DESC, recorded_at DESC
+        """;
+
     internal const string Close = "UPDATE addresses SET valid_until = @Until WHERE address_id = @AddressId";
 
     public Task InsertAsync(DbConnection db, DbTransaction tx, AddressRow row) => db.ExecuteAsync(Insert, row, tx);
@@ -51,6 +63,24 @@ public sealed class AddressStore
     /// <summary>Newest first; for a linked person, pass every id of the group.</summary>
     public async Task<IReadOnlyList<AddressRow>> ForPersonsAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds) =>
         (await db.QueryAsync<AddressRow>(SelectForPersons(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds) }, tx)).AsList();
+
+    /// <summary>For each of the people who have one, the newest open current address as duplicate evidence.</summary>
+    public async Task<IReadOnlyDictionary<string, AddressKey>> OpenCurrentAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds)
+    {
+        var keys = new Dictionary<string, AddressKey>(StringComparer.Ordinal);
+        if (personIds.Count == 0)
+        {
+            return keys;
+        }
+        foreach (var row in await db.QueryAsync<AddressRow>(SelectOpenCurrent(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds) }, tx))
+        {
+            if (!keys.ContainsKey(row.PersonId) && AddressKey.Of(row.Lines(), row.Postcode) is { } key)
+            {
+                keys[row.PersonId] = key;
+            }
+        }
+        return keys;
+    }
 
     public static AddressRow? CurrentOf(IEnumerable<AddressRow> addresses) =>
         addresses.Where(a => a.ValidUntil is null).MaxBy(a => a.ValidFrom);

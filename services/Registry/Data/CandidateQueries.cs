@@ -60,15 +60,6 @@ public sealed partial class CandidateQueries(RegistryDatabase database)
         GROUP BY person_id HAVING COUNT(*) >= @MinHits ORDER BY COUNT(*) DESC, person_id {dialect.Page("@Take")}
         """;
 
-    /// <summary>Everyone born on the date, whoever may see them: for duplicate detection.</summary>
-    internal static string ByDateOfBirth(SqlDialect dialect) =>
-        $"""
-        SELECT person_id FROM persons
-        WHERE dob_year = @Year AND (@Month IS NULL OR dob_month IS NULL OR dob_month = @Month)
-          AND (@Day IS NULL OR dob_day IS NULL OR dob_day = @Day)
-        ORDER BY person_id {dialect.Page("@Take")}
-        """;
-
     /// <summary>
     /// For search, a date of birth or an area alone matches thousands: only those the caller may see
     /// are taken, or the first few hundred would mostly be other agencies' people and hide the caller's own.
@@ -228,9 +219,6 @@ public sealed partial class CandidateQueries(RegistryDatabase database)
     /// <summary>People sharing at least <paramref name="minHits"/> name keys, most shared first.</summary>
     public async Task<IReadOnlyList<string>> ByAnyKeyAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> keys, int minHits, int take) =>
         keys.Count == 0 ? [] : (await db.QueryAsync<string>(ByAnyKey(database.Dialect), new { Keys = Ids(keys), MinHits = minHits, Take = take }, tx)).AsList();
-
-    public async Task<IReadOnlyList<string>> ByDateOfBirthAsync(DbConnection db, DbTransaction? tx, PartialDate dob, int take) =>
-        (await db.QueryAsync<string>(ByDateOfBirth(database.Dialect), new { dob.Year, dob.Month, dob.Day, Take = take }, tx)).AsList();
 
     public async Task<IReadOnlyList<string>> VisibleHoldingTokenAsync(DbConnection db, DbTransaction? tx, IReadOnlyList<string> keys, Caller caller, DateTimeOffset now, int take) =>
         (await db.QueryAsync<string>(VisibleHoldingToken(database.Dialect),

@@ -8,19 +8,28 @@ using Platform.Registry.V1;
 namespace Platform.Registry.Data;
 
 /// <summary>
-/// Finds records that may be the same person: candidates from the indexes (name keys, date of birth,
-/// NHS number, identifiers), each scored with the duplicate rule and explained.
+/// Finds records that may be the same person: candidates from the indexes (names filed under the date
+/// of birth, or name keys when no date is known; NHS number; identifiers), each scored with the
+/// duplicate rule and explained.
 /// </summary>
-public sealed class DuplicateFinder(PersonStore people, CandidateQueries candidates, DuplicateScorer scorer, RegistryAccessFacts access)
+/// <remarks>
+/// With a date of birth, only people born on a compatible date whose names share keys with two of
+/// the names' tokens (<see cref="NameBirthKeys"/>) are read: a name agreeing without the date scores
+/// 0.3 at most and says little when thousands share it, and reading everyone who holds a common name
+/// cost milliseconds of every registration.
+/// </remarks>
+public sealed class DuplicateFinder(PersonStore people, AddressStore addresses, CandidateQueries candidates, DuplicateScorer scorer,
+    RegistryAccessFacts access)
 {
     private const int CandidateLimit = 200;
     private const int Returned = 10;
     private const double MinimumShown = 0.3;
 
+    /// <param name="address">Where she lives (<see cref="AddressKey.Of"/>); compared with the other records' open current addresses.</param>
     public async Task<IReadOnlyList<PotentialDuplicate>> FindAsync(
-        DbConnection db, DbTransaction tx, PersonDetails details, IReadOnlySet<string> excludeIds, Caller caller)
+        DbConnection db, DbTransaction tx, PersonDetails details, AddressKey? address, IReadOnlySet<string> excludeIds, Caller caller)
     {
-        var found = await ScoreAsync(db, tx, details, excludeIds);
+        var found = await ScoreAsync(db, tx, details, address, excludeIds);
         var visible = await access.VisibleAsync(db, tx, caller, found.Select(c => c.PersonId).ToList());
         foreach (var candidate in found.Where(c => !visible.Contains(c.PersonId)))
         {
@@ -34,16 +43,18 @@ public sealed class DuplicateFinder(PersonStore people, CandidateQueries candida
     }
 
     private async Task<IReadOnlyList<PotentialDuplicate>> ScoreAsync(
-        DbConnection db, DbTransaction tx, PersonDetails details, IReadOnlySet<string> excludeIds)
+        DbConnection db, DbTransaction tx, PersonDetails details, AddressKey? address, IReadOnlySet<string> excludeIds)
     {
         var names = PersonNames.All(details.Names);
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var keys = NameIndexKeys.ForNames(names);
-        var tokens = names.SelectMany(NameNormaliser.Tokens).Distinct().Count();
-        ids.UnionWith(await candidates.ByAnyKeyAsync(db, tx, keys, Math.Min(2, tokens), CandidateLimit));
-        if (DatesOfBirth.FromApi(details.DateOfBirth) is { Precision: DatePrecision.Day } dob)
+        var tokenKeys = NameBirthKeys.ForTokens(names);
+        if (DatesOfBirth.FromApi(details.DateOfBirth) is { } dob)
         {
-            ids.UnionWith(await candidates.ByDateOfBirthAsync(db, tx, dob, CandidateLimit));
+            ids.UnionWith(await candidates.ByNameAndBirthAsync(db, tx, tokenKeys, dob, Math.Min(2, tokenKeys.Count), CandidateLimit));
+        }
+        else
+        {
+            ids.UnionWith(await candidates.ByAnyKeyAsync(db, tx, NameIndexKeys.ForNames(names), Math.Min(2, tokenKeys.Count), CandidateLimit));
         }
         if (details.NhsNumber.Length > 0 && await people.NhsOwnerAsync(db, tx, details.NhsNumber) is { } nhsOwner)
         {
@@ -58,11 +69,11 @@ public sealed class DuplicateFinder(PersonStore people, CandidateQueries candida
         }
         ids.ExceptWith(excludeIds);
 
-        var incoming = Facts(details);
-        var rows = await people.GetManyAsync(db, tx, ids);
+        var incoming = Facts(details, address);
+        var rows = (await people.GetManyAsync(db, tx, ids)).Where(row => row.LinkedTo is null).ToList();
+        var living = await addresses.OpenCurrentAsync(db, tx, rows.Select(row => row.PersonId).ToList());
         return rows
-            .Where(row => row.LinkedTo is null)
-            .Select(row => (row, score: scorer.Score(incoming, Facts(row.Details()))))
+            .Select(row => (row, score: scorer.Score(incoming, Facts(row.Details(), living.GetValueOrDefault(row.PersonId)))))
             .Where(x => x.score.Score >= MinimumShown || x.score.IsLikelyDuplicate)
             .OrderByDescending(x => x.score.Score).ThenBy(x => x.row.PersonId, StringComparer.Ordinal)
             .Take(Returned)
@@ -75,8 +86,9 @@ public sealed class DuplicateFinder(PersonStore people, CandidateQueries candida
             .ToList();
     }
 
-    private static PersonFacts Facts(PersonDetails details) => new()
+    private static PersonFacts Facts(PersonDetails details, AddressKey? address) => new()
     {
+        Address = address,
         Names = PersonNames.All(details.Names),
         DateOfBirth = DatesOfBirth.FromApi(details.DateOfBirth),
         NhsNumber = string.IsNullOrEmpty(details.NhsNumber) ? null : details.NhsNumber,

@@ -65,9 +65,18 @@ public sealed class PersonSearch(CandidateQueries candidates, RegistryAccessFact
             // Those holding every token; if fewer than FewHolders do, also those holding most of them
             // (a missing middle name).
             var tokenKeys = NameIndexKeys.ForQuery(query.Name);
-            Narrow(tokenKeys.Count == 1
+            var byName = tokenKeys.Count == 1
                 ? await candidates.VisibleHoldingTokenAsync(db, tx, tokenKeys[0], caller, clock.GetUtcNow(), CandidateLimit)
-                : await candidates.ByNameAsync(db, tx, tokenKeys, CandidateLimit, FewHolders));
+                : await candidates.ByNameAsync(db, tx, tokenKeys, CandidateLimit, FewHolders);
+            if (query.DateOfBirth is { } born)
+            {
+                // With a date of birth, also the few born then whose names are one slip away from the
+                // query's (Tompson for Thompson), which the name keys alone miss among the many who
+                // share a common name.
+                var birthKeys = NameBirthKeys.ForTokens([query.Name]);
+                byName = byName.Union(await candidates.ByNameAndBirthAsync(db, tx, birthKeys, born, Math.Min(2, birthKeys.Count), CandidateLimit)).ToList();
+            }
+            Narrow(byName);
         }
         if (query.DateOfBirth is { } dob && ids is null)
         {

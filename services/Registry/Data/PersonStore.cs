@@ -38,7 +38,7 @@ public sealed class PersonStore
         """
         UPDATE persons SET version = version + 1, details_json = @DetailsJson, display_name = @DisplayName,
                all_names = @AllNames, dob_year = @DobYear, dob_month = @DobMonth, dob_day = @DobDay,
-               nhs_number = @NhsNumber, updated_at = @UpdatedAt
+               nhs_number = @NhsNumber, updated_at = @UpdatedAt, birth_keys_pending = 0
         WHERE person_id = @PersonId AND version = @ExpectedVersion
         """;
 
@@ -51,6 +51,15 @@ public sealed class PersonStore
     internal const string SelectVersion = "SELECT version FROM persons WHERE person_id = @PersonId";
     internal const string DeleteNameKeys = "DELETE FROM name_keys WHERE person_id = @PersonId";
     internal const string InsertNameKey = "INSERT INTO name_keys (name_key, person_id) VALUES (@Key, @PersonId)";
+    internal const string InsertNameBirthKey = "INSERT INTO name_birth_keys (name_key, born, person_id) VALUES (@Key, @Born, @PersonId)";
+    internal const string DeleteNameBirthKey = "DELETE FROM name_birth_keys WHERE name_key = @Key AND born = @Born AND person_id = @PersonId";
+
+    internal static string SelectBirthKeysPending(SqlDialect dialect) =>
+        $"SELECT person_id, all_names, dob_year, dob_month, dob_day FROM persons WHERE birth_keys_pending = 1 ORDER BY person_id {dialect.Page("@Take")}";
+
+    internal static string ClearBirthKeysPending(SqlDialect dialect) =>
+        $"UPDATE persons SET birth_keys_pending = 0 WHERE person_id IN {dialect.InList("@PersonIds")}";
+
     internal const string DeleteIdentifiers = "DELETE FROM person_identifiers WHERE person_id = @PersonId";
     internal const string InsertIdentifier = "INSERT INTO person_identifiers (agency, value, person_id) VALUES (@Agency, @Value, @PersonId)";
     internal const string SelectIdentifierOwner = "SELECT person_id FROM person_identifiers WHERE agency = @Agency AND value = @Value";
@@ -83,6 +92,9 @@ public sealed class PersonStore
         PersonDetails details, DateTimeOffset now)
     {
         var row = Columns(personId, details);
+        // The keys filed under the date of birth are found by key, not by person: those of the names
+        // and date held before are deleted one by one.
+        var before = await GetAsync(db, tx, personId);
         var changed = await NhsNumberUniqueAsync(() => db.ExecuteAsync(UpdateDetails, new
         {
             row.PersonId, row.DetailsJson, row.DisplayName, row.AllNames, row.DobYear, row.DobMonth, row.DobDay,
@@ -90,6 +102,7 @@ public sealed class PersonStore
         }, tx));
         await EnsureChangedAsync(db, tx, personId, expectedVersion, changed);
         await db.ExecuteAsync(DeleteNameKeys, new { PersonId = personId }, tx);
+        await db.ExecuteAsync(DeleteNameBirthKey, BirthKeys(personId, before!.Names(), before.DobYear, before.DobMonth, before.DobDay), tx);
         await db.ExecuteAsync(DeleteIdentifiers, new { PersonId = personId }, tx);
         await IndexAsync(db, tx, personId, details);
         return expectedVersion + 1;
@@ -184,10 +197,40 @@ public sealed class PersonStore
         throw new StaleVersionException("Person", personId, expected, actual);
     }
 
+    /// <summary>
+    /// Files the names of up to <paramref name="batch"/> records marked by migration 007 under their date
+    /// of birth, as registering them now would, and clears the mark; how many were filed.
+    /// </summary>
+    public async Task<int> FileBirthKeysAsync(DbConnection db, DbTransaction tx, int batch)
+    {
+        var dialect = SqlDialect.Of(db);
+        var pending = (await db.QueryAsync<PersonRow>(SelectBirthKeysPending(dialect), new { Take = batch }, tx)).AsList();
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+        await db.ExecuteAsync(InsertNameBirthKey,
+            pending.SelectMany(row => BirthKeys(row.PersonId, row.Names(), row.DobYear, row.DobMonth, row.DobDay)), tx);
+        await db.ExecuteAsync(ClearBirthKeysPending(dialect),
+            new { PersonIds = SqlDialect.ListParameter(pending.Select(row => row.PersonId)) }, tx);
+        return pending.Count;
+    }
+
+    /// <summary>The rows of <see cref="NameBirthKeys"/> for a person's names and date of birth.</summary>
+    internal static IEnumerable<object> BirthKeys(string personId, IEnumerable<string> names, int? year, int? month, int? day)
+    {
+        var born = NameBirthKeys.Born(year, month, day);
+        return NameBirthKeys.ForNames(names).Select(key => new { Key = key, Born = born, PersonId = personId });
+    }
+
     private static async Task IndexAsync(DbConnection db, DbTransaction tx, string personId, PersonDetails details)
     {
-        var keys = NameIndexKeys.ForNames(PersonNames.All(details.Names));
+        var names = PersonNames.All(details.Names);
+        var keys = NameIndexKeys.ForNames(names);
         await db.ExecuteAsync(InsertNameKey, keys.Select(key => new { Key = key, PersonId = personId }), tx);
+        var dob = details.DateOfBirth;
+        await db.ExecuteAsync(InsertNameBirthKey, BirthKeys(personId, names,
+            dob is { Year: > 0 } ? dob.Year : null, dob is { Month: > 0 } ? dob.Month : null, dob is { Day: > 0 } ? dob.Day : null), tx);
         await db.ExecuteAsync(InsertIdentifier,
             details.Identifiers.Select(id => new { id.Agency, id.Value, PersonId = personId }), tx);
     }

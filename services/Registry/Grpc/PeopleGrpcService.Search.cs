@@ -71,7 +71,9 @@ public sealed partial class PeopleGrpcService
             var excluded = new HashSet<string>(group, StringComparer.Ordinal);
             excluded.UnionWith(await links.UnlinkedPartnersAsync(db, tx, group));
             var response = new FindDuplicatesResponse();
-            response.PotentialDuplicates.AddRange(await duplicates.FindAsync(db, tx, survivor.Details(), excluded, Caller.From(context)));
+            var living = await addresses.OpenCurrentAsync(db, tx, [survivor.PersonId]);
+            response.PotentialDuplicates.AddRange(await duplicates.FindAsync(db, tx, survivor.Details(), living.GetValueOrDefault(survivor.PersonId),
+                excluded, Caller.From(context)));
             return response;
         });
     }

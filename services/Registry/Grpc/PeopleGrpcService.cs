@@ -8,6 +8,7 @@ using Platform.BuildingBlocks.Security;
 using Platform.IntegrationEvents.Registry;
 using Platform.Registry.Data;
 using Platform.Registry.Domain;
+using Platform.Registry.Domain.Duplicates;
 using Platform.Registry.IntegrationEvents;
 using Platform.Registry.V1;
 
@@ -42,7 +43,8 @@ public sealed partial class PeopleGrpcService(
 
         return await database.InTransactionAsync(async (db, tx) =>
         {
-            var candidates = await duplicates.FindAsync(db, tx, request.Details, excludeIds: new HashSet<string>(), caller);
+            var candidates = await duplicates.FindAsync(db, tx, request.Details,
+                request.Address is null ? null : AddressKey.Of(request.Address.Lines, request.Address.Postcode), excludeIds: new HashSet<string>(), caller);
             var response = new RegisterPersonResponse();
             response.PotentialDuplicates.AddRange(candidates);
             if (candidates.Any(c => c.Likely) && !request.ConfirmedNotDuplicate)

@@ -237,4 +237,57 @@ public class DuplicateScorerTests
     [InlineData(double.NaN)]
     public void Options_outside_zero_to_one_are_rejected(double weight) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new DuplicateScorer(new DuplicateScoringOptions { NameWeight = weight }));
+    [Fact]
+    public void Same_name_year_of_birth_and_address_is_a_likely_duplicate()
+    {
+        var home = AddressKey.Of(["14 Mill Lane"], "BS1 4DJ");
+
+        var result = _scorer.Score(
+            Person(["John Smith"], Dob(1984)) with { Address = home },
+            Person(["John Smith"], Dob(1984, 3, 7)) with { Address = AddressKey.Of(["14, Mill Lane"], "bs14dj") });
+
+        Assert.True(result.IsLikelyDuplicate);
+        Assert.Equal(0.5, result.Score, 3);
+        Assert.Contains("same address", result.Reasons);
+    }
+
+    [Fact]
+    public void Same_name_and_address_with_another_date_of_birth_is_not_likely()
+    {
+        var home = AddressKey.Of(["14 Mill Lane"], "BS1 4DJ");
+
+        var result = _scorer.Score(
+            Person(["John Smith"], Dob(1961, 4, 2)) with { Address = home },
+            Person(["John Smith"], Dob(1989, 10, 30)) with { Address = home });
+
+        Assert.False(result.IsLikelyDuplicate);
+    }
+
+    [Fact]
+    public void Same_date_of_birth_and_address_under_another_name_is_not_likely()
+    {
+        var home = AddressKey.Of(["14 Mill Lane"], "BS1 4DJ");
+
+        var result = _scorer.Score(
+            Person(["Amelia Hart"], Dob(2010, 5, 1)) with { Address = home },
+            Person(["Oliver Hart"], Dob(2010, 5, 1)) with { Address = home });
+
+        Assert.False(result.IsLikelyDuplicate);
+        Assert.Equal(0.3, result.Score, 3);
+    }
+
+    [Fact]
+    public void An_address_without_a_postcode_or_a_line_is_no_evidence()
+    {
+        Assert.Null(AddressKey.Of(["14 Mill Lane"], null));
+        Assert.Null(AddressKey.Of([" , "], "BS1 4DJ"));
+    }
+
+    [Fact]
+    public void Name_with_one_slip_that_changes_its_sound_and_same_date_of_birth_is_likely()
+    {
+        var result = _scorer.Score(Person(["Eleanor Tompson"], Dob(1984, 3, 7)), Person(["Eleanor Thompson"], Dob(1984, 3, 7)));
+
+        Assert.True(result.IsLikelyDuplicate);
+    }
 }

@@ -121,4 +121,64 @@ public sealed class DuplicateTests(RegistryFixture fixture) : IClassFixture<Regi
         Assert.Contains("same NHS number", candidate.Reasons);
         Assert.Empty(await _worker.SearchAsync("Pocklington"));
     }
+
+    [Fact]
+    public async Task Name_keyed_with_a_slip_that_changes_its_sound_is_held_back_against_the_person_born_that_day()
+    {
+        var existing = await _worker.RegisterAsync(People.Born("Eleanor", "Thompson", 1977, 9, 21));
+
+        var response = await _worker.People.RegisterPersonAsync(People.Born("Eleanor", "Tompson", 1977, 9, 21));
+
+        Assert.Null(response.Person);
+        var candidate = Assert.Single(response.PotentialDuplicates);
+        Assert.Equal(existing.PersonId, candidate.PersonId);
+        Assert.True(candidate.Likely);
+    }
+
+    [Fact]
+    public async Task Identical_re_registration_by_year_of_birth_and_address_is_held_back_as_likely()
+    {
+        var first = AtHome(People.Named("Florian", "Westerhaus", 1988), "21 Quarry Close", "BS5 9QT");
+        var existing = await _worker.RegisterAsync(first);
+        var again = first.Clone();
+        again.ConfirmedNotDuplicate = false;
+
+        var response = await _worker.People.RegisterPersonAsync(again);
+
+        Assert.Null(response.Person);
+        var candidate = Assert.Single(response.PotentialDuplicates);
+        Assert.Equal(existing.PersonId, candidate.PersonId);
+        Assert.True(candidate.Likely);
+        Assert.Contains("same address", candidate.Reasons);
+        Assert.Contains("same year of birth 1988", candidate.Reasons);
+    }
+
+    [Fact]
+    public async Task Namesake_at_the_same_address_with_another_date_of_birth_is_registered_without_a_likely_match()
+    {
+        await _worker.RegisterAsync(AtHome(People.Born("Kenneth", "Arbuthnot", 1961, 4, 2), "7 Tanner Row", "BS3 1AA"));
+
+        var response = await _worker.People.RegisterPersonAsync(AtHome(People.Born("Kenneth", "Arbuthnot", 1989, 10, 30), "7 Tanner Row", "BS3 1AA"));
+
+        Assert.NotNull(response.Person);
+        Assert.DoesNotContain(response.PotentialDuplicates, candidate => candidate.Likely);
+    }
+
+    [Fact]
+    public async Task Search_with_a_date_of_birth_finds_a_name_keyed_with_a_slip_that_changes_its_sound()
+    {
+        var existing = await _worker.RegisterAsync(People.Born("Marguerite", "Johnson", 1969, 12, 5));
+
+        var found = await _worker.SearchAsync(new SearchPersonsRequest { Name = "Marguerite Jonson", DateOfBirth = new V1.PartialDate { Year = 1969, Month = 12, Day = 5 } });
+
+        Assert.Equal(existing.PersonId, Assert.Single(found).PersonId);
+    }
+
+    private static RegisterPersonRequest AtHome(RegisterPersonRequest request, string line, string postcode)
+    {
+        request.Address.Lines.Clear();
+        request.Address.Lines.Add(line);
+        request.Address.Postcode = postcode;
+        return request;
+    }
 }

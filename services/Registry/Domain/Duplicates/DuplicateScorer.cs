@@ -19,10 +19,16 @@ namespace Platform.Registry.Domain.Duplicates;
 /// <item><b>Date of birth</b> (weight <see cref="DuplicateScoringOptions.DateOfBirthWeight"/>):
 /// the same full date counts in full; a partial date compatible with the other
 /// (1984 against 1984-03-07) counts half, because many people share a birth year.</item>
+/// <item><b>Address</b> (weight <see cref="DuplicateScoringOptions.AddressWeight"/>):
+/// the same postcode and first line (<see cref="AddressKey"/>). Supporting
+/// evidence only: a household shares it, twins included.</item>
 /// </list>
 /// The score is the sum of the weights of the evidence that agrees. A pair is a
 /// likely duplicate when at least two kinds agree in full, or when the score
-/// reaches <see cref="DuplicateScoringOptions.Threshold"/>.
+/// reaches <see cref="DuplicateScoringOptions.Threshold"/>, or when the name, a
+/// compatible date of birth (a year will do) and the address all agree: the
+/// same person registered again by someone who knew only her year of birth.
+/// A parent and child of the same name at one address differ in their dates.
 /// <para>
 /// Two valid, different NHS numbers are strong evidence against: the NHS issues one
 /// per person, and twins (same surname and birth date, often similar forenames) are
@@ -42,6 +48,7 @@ public sealed class DuplicateScorer
         RequireFraction(options.IdentifierWeight, nameof(options.IdentifierWeight));
         RequireFraction(options.NameWeight, nameof(options.NameWeight));
         RequireFraction(options.DateOfBirthWeight, nameof(options.DateOfBirthWeight));
+        RequireFraction(options.AddressWeight, nameof(options.AddressWeight));
         RequireFraction(options.NameThreshold, nameof(options.NameThreshold));
         RequireFraction(options.Threshold, nameof(options.Threshold));
         RequireFraction(options.PhoneticMinimumSimilarity, nameof(options.PhoneticMinimumSimilarity));
@@ -80,20 +87,31 @@ public sealed class DuplicateScorer
             kindsAgreeing++;
         }
 
+        var nameAgrees = false;
         if (NameEvidence.Describe(incoming.Names, existing.Names, _options) is { } nameReason)
         {
+            nameAgrees = true;
             reasons.Add(nameReason);
             score += _options.NameWeight;
             kindsAgreeing++;
         }
 
+        var datesAgree = false;
         if (incoming.DateOfBirth is { } incomingDob && existing.DateOfBirth is { } existingDob
             && incomingDob.IsCompatibleWith(existingDob))
         {
+            datesAgree = true;
             var full = incomingDob.Precision == DatePrecision.Day && existingDob.Precision == DatePrecision.Day;
             reasons.Add(DescribeDates(incomingDob, existingDob));
             score += full ? _options.DateOfBirthWeight : _options.DateOfBirthWeight / 2;
             kindsAgreeing += full ? 1 : 0;
+        }
+
+        var sameAddress = incoming.Address is { } incomingAddress && incomingAddress == existing.Address;
+        if (sameAddress)
+        {
+            reasons.Add("same address");
+            score += _options.AddressWeight;
         }
 
         // Rounded so that sums of decimal weights compare with the threshold as written.
@@ -103,7 +121,8 @@ public sealed class DuplicateScorer
             return new DuplicateScore(Math.Min(score, _options.ConflictingNhsNumberScoreCap), reasons, false);
         }
 
-        return new DuplicateScore(score, reasons, kindsAgreeing >= 2 || score >= _options.Threshold);
+        return new DuplicateScore(score, reasons,
+            kindsAgreeing >= 2 || score >= _options.Threshold || (nameAgrees && datesAgree && sameAddress));
     }
 
     private enum NhsComparison

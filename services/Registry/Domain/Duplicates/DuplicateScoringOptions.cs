@@ -12,6 +12,12 @@ public sealed class DuplicateScoringOptions
     /// <summary>Contribution of the same full date of birth; a merely compatible partial date earns half.</summary>
     public double DateOfBirthWeight { get; set; } = 0.2;
 
+    /// <summary>
+    /// Contribution of the same current address. Supporting evidence only: people who live together
+    /// share it, so it never makes a kind of its own (see <see cref="DuplicateScorer"/>).
+    /// </summary>
+    public double AddressWeight { get; set; } = 0.1;
+
     /// <summary>Token-set Jaro-Winkler similarity at which two names count as agreeing.</summary>
     public double NameThreshold { get; set; } = 0.88;
 

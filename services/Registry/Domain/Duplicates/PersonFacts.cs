@@ -17,4 +17,7 @@ public sealed record PersonFacts
     public string? NhsNumber { get; init; }
 
     public IReadOnlyList<AgencyIdentifier> Identifiers { get; init; } = [];
+
+    /// <summary>Where she lives now, when known well enough to compare (<see cref="AddressKey"/>).</summary>
+    public AddressKey? Address { get; init; }
 }
