@@ -9,7 +9,8 @@ namespace Platform.Registry.Data;
 public sealed class NameBirthKeyBackfill(RegistryDatabase database, PersonStore people, TimeProvider clock,
     ILogger<NameBirthKeyBackfill> logger) : BackgroundService
 {
-    private const int Batch = 500;
+    /// <summary>Small: each batch holds the database's one writer while it runs, and registrations queue behind it.</summary>
+    private const int Batch = 100;
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
