@@ -46,6 +46,11 @@ public static class SafeguardingWords
         (RiskOutcome.Removed, "Removed"), (RiskOutcome.Reduced, "Reduced"), (RiskOutcome.Remains, "Remains"),
     ];
 
+    public static readonly IReadOnlyList<MaracCriterion> MaracCriteria =
+    [
+        MaracCriterion.VisibleHighRisk, MaracCriterion.ProfessionalJudgement, MaracCriterion.PotentialEscalation, MaracCriterion.Repeat,
+    ];
+
     /// <summary>
     /// The stages a concern moves to from each, as the service's stage machine has them (closing is its own
     /// form); the service still decides, and a move it refuses names the allowed ones.
@@ -107,6 +112,11 @@ public static class SafeguardingWords
     {
         ReferralStatus.Sent => "Sent", ReferralStatus.Acknowledged => "Acknowledged", ReferralStatus.Accepted => "Accepted",
         ReferralStatus.Declined => "Declined", _ => "Not known",
+    };
+
+    public static string Of(CapacityOutcome outcome) => outcome switch
+    {
+        CapacityOutcome.HasCapacity => "Has capacity", CapacityOutcome.LacksCapacity => "Lacks capacity", _ => "Not known",
     };
 
     public static string Of(ActionStatus status) => status switch
