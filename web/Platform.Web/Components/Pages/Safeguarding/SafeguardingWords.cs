@@ -51,6 +51,12 @@ public static class SafeguardingWords
         MaracCriterion.VisibleHighRisk, MaracCriterion.ProfessionalJudgement, MaracCriterion.PotentialEscalation, MaracCriterion.Repeat,
     ];
 
+    /// <summary>The kinds a person sends (a cross-boundary referral is the platform's, when she moves with an open plan).</summary>
+    public static readonly IReadOnlyList<ReferralKind> SentKinds = [ReferralKind.ThinkFamily, ReferralKind.Marac, ReferralKind.Other];
+
+    /// <summary>The answers a receiver gives.</summary>
+    public static readonly IReadOnlyList<ReferralStatus> Answers = [ReferralStatus.Acknowledged, ReferralStatus.Accepted, ReferralStatus.Declined];
+
     /// <summary>
     /// The stages a concern moves to from each, as the service's stage machine has them (closing is its own
     /// form); the service still decides, and a move it refuses names the allowed ones.
