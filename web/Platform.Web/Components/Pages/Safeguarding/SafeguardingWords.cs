@@ -57,20 +57,6 @@ public static class SafeguardingWords
     /// <summary>The answers a receiver gives.</summary>
     public static readonly IReadOnlyList<ReferralStatus> Answers = [ReferralStatus.Acknowledged, ReferralStatus.Accepted, ReferralStatus.Declined];
 
-    /// <summary>
-    /// The stages a concern moves to from each, as the service's stage machine has them (closing is its own
-    /// form); the service still decides, and a move it refuses names the allowed ones.
-    /// </summary>
-    public static IReadOnlyList<Stage> NextStages(Stage from) => from switch
-    {
-        Stage.Concern => [Stage.InformationGathering, Stage.Enquiry],
-        Stage.InformationGathering => [Stage.Enquiry],
-        Stage.Enquiry => [Stage.Plan],
-        Stage.Plan => [Stage.Review],
-        Stage.Review => [Stage.Plan],
-        _ => [],
-    };
-
     public static string Of(AbuseCategory value) => Label(Categories, value);
 
     public static string Of(ConcernSource value) => Label(Sources, value);
