@@ -219,13 +219,13 @@ public sealed class SafeguardingLeadJourneys(StandaloneWeb web)
         await SignInAsync(idva, "Safeguarding lead", "idva-bristol", StandaloneWeb.Area);
         await idva.GetByRole(AriaRole.Link, new() { Name = "Referrals to answer" }).First.ClickAsync();
         var card = idva.Locator(".received-referral", new() { HasText = "please take her on for IDVA support" });
-        await card.GetByLabel("Declined").CheckAsync();
+        await card.GetByLabel("Declined", new() { Exact = true }).CheckAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "Answer the referral" }).ClickAsync();
         card = idva.Locator(".received-referral", new() { HasText = "please take her on for IDVA support" });
         await Expect(card.Locator(".govuk-error-message")).ToContainTextAsync("Why it is declined is required");
-        await Expect(card.GetByLabel("Declined")).ToBeCheckedAsync();
+        await Expect(card.GetByLabel("Declined", new() { Exact = true })).ToBeCheckedAsync();
         await CheckAsync(idva, "safeguarding-referrals-to-answer");
-        await card.GetByLabel("Accepted").CheckAsync();
+        await card.GetByLabel("Accepted", new() { Exact = true }).CheckAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "Answer the referral" }).ClickAsync();
         await Expect(idva.GetByText($"The referral from {Agency} is accepted.")).ToBeVisibleAsync();
 
