@@ -28,6 +28,7 @@ public sealed class SafeguardingLeadJourneys(StandaloneWeb web)
     {
         Skip.If(web.SkipReason is not null, web.SkipReason);
         var personId = await SeedAsync();
+        var daughterId = await SeedDaughterAsync(personId);
         var page = await web.NewPageAsync();
         var policyComplaints = WatchForPolicyComplaints(page);
         await SignInAsync(page, "Safeguarding lead", Agency, StandaloneWeb.Area);
@@ -106,6 +107,8 @@ public sealed class SafeguardingLeadJourneys(StandaloneWeb web)
         await page.GotoAsync($"/safeguarding/people/{personId}/plans/new");
         await page.GetByLabel("Lead professional").FillAsync("Asha Patel");
         await page.GetByLabel("Risk level").SelectOptionAsync(new SelectOptionValue { Label = "High" });
+        // Think Family: her daughter in the household plan refers it to the area's children's services.
+        await page.Locator($"#member-{daughterId}").SelectOptionAsync(new SelectOptionValue { Label = "A child of the household" });
         await page.Locator("#risk-1").FillAsync("He comes to the flat when she is alone");
         await page.Locator("#risk-1-level").SelectOptionAsync(new SelectOptionValue { Label = "High" });
         await page.Locator("#action-1").FillAsync("Safety planning with her, seen alone");
@@ -122,6 +125,7 @@ public sealed class SafeguardingLeadJourneys(StandaloneWeb web)
 
         await Expect(page.GetByText("The plan is agreed.")).ToBeVisibleAsync();
         await Expect(page.Locator("#actions")).ToContainTextAsync("Safety planning with her, seen alone");
+        await Expect(page.Locator("#think-family")).ToContainTextAsync("childrens-services");
         await CheckAsync(page, "safeguarding-plan");
         await page.Locator("input[id^=note-]").FillAsync("Safety plan agreed with her alone at the surgery.");
         await page.Locator("#actions button", new() { HasText = "Mark done" }).ClickAsync();
@@ -235,6 +239,45 @@ public sealed class SafeguardingLeadJourneys(StandaloneWeb web)
         Assert.Empty(policyComplaints);
     }
 
+    /// <summary>Her daughter, recorded in the registry as hers, once the safeguarding service has heard of her.</summary>
+    private async Task<string> SeedDaughterAsync(string motherId)
+    {
+        using var channel = GrpcChannel.ForAddress(web.Host.GrpcAddress);
+        var lead = new Metadata { { "Authorization", $"Bearer {DevelopmentToken.Mint("safeguarding_lead", Agency, StandaloneWeb.Area, "seed@asc-bristol")}" } };
+        var request = new RegisterPersonRequest
+        {
+            ConfirmedNotDuplicate = true,
+            Details = new PersonDetails { Sex = Sex.Female, DateOfBirth = new Platform.Registry.V1.PartialDate { Year = 2016 } },
+            Address = new Platform.Registry.V1.Address { Postcode = "BS5 6XX", LocalAuthority = StandaloneWeb.Area, Lines = { "9 Church Road" } },
+        };
+        request.Details.Names.Add(new PersonName { Type = NameType.Usual, GivenNames = "Mia", FamilyName = "Lindqvist" });
+        var daughterId = (await new PeopleService.PeopleServiceClient(channel).RegisterPersonAsync(request, lead)).Person.PersonId;
+        await new RelationshipService.RelationshipServiceClient(channel).RecordRelationshipAsync(new RecordRelationshipRequest
+        {
+            FromPersonId = motherId, ToPersonId = daughterId, Type = RelationshipType.ParentOf,
+        }, lead);
+        await KnownToSafeguardingAsync(channel, lead, daughterId);
+        return daughterId;
+    }
+
+    /// <summary>Safeguarding learns of a person from the registry's events.</summary>
+    private static Task KnownToSafeguardingAsync(GrpcChannel channel, Metadata lead, string personId)
+    {
+        var concerns = new ConcernService.ConcernServiceClient(channel);
+        return Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                await concerns.ListConcernsAsync(new ListConcernsRequest { PersonId = personId }, lead);
+                return true;
+            }
+            catch (RpcException exception) when (exception.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied)
+            {
+                return false;
+            }
+        }, "the safeguarding service knows her", TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>A woman in Bristol the safeguarding service has heard of.</summary>
     private async Task<string> SeedAsync()
     {
@@ -248,20 +291,7 @@ public sealed class SafeguardingLeadJourneys(StandaloneWeb web)
         };
         request.Details.Names.Add(new PersonName { Type = NameType.Usual, GivenNames = "Rosa", FamilyName = "Lindqvist" });
         var personId = (await new PeopleService.PeopleServiceClient(channel).RegisterPersonAsync(request, lead)).Person.PersonId;
-        // Safeguarding learns of her from the registry's events.
-        var concerns = new ConcernService.ConcernServiceClient(channel);
-        await Eventually.HoldsAsync(async () =>
-        {
-            try
-            {
-                await concerns.ListConcernsAsync(new ListConcernsRequest { PersonId = personId }, lead);
-                return true;
-            }
-            catch (RpcException exception) when (exception.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied)
-            {
-                return false;
-            }
-        }, "the safeguarding service knows Rosa", TimeSpan.FromSeconds(30));
+        await KnownToSafeguardingAsync(channel, lead, personId);
         return personId;
     }
 }
