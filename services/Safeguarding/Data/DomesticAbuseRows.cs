@@ -32,6 +32,8 @@ public sealed class DashAssessmentRow
     public string Level { get; set; } = "";
     /// <summary>JSON array of criterion words, strongest first; empty when MARAC is not recommended.</summary>
     public string MaracCriteria { get; set; } = "[]";
+    /// <summary>JSON array of the plain words for each criterion, in the same order (empty for assessments before migration 004).</summary>
+    public string MaracReasons { get; set; } = "[]";
     public string NamedAgencies { get; set; } = "[]";
     public string? IncidentId { get; set; }
     public string? SupersededByAssessmentId { get; set; }

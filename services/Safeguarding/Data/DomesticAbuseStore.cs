@@ -22,10 +22,10 @@ public sealed class DomesticAbuseStore
     internal const string InsertAssessment =
         """
         INSERT INTO dash_assessments (assessment_id, person_id, agency, assessed_by, assessed_at, checklist_version, responses,
-            score, scored_level, judgement_level, judgement_reason, level, marac_criteria, named_agencies, incident_id,
+            score, scored_level, judgement_level, judgement_reason, level, marac_criteria, marac_reasons, named_agencies, incident_id,
             superseded_by_assessment_id, recorded_at)
         VALUES (@AssessmentId, @PersonId, @Agency, @AssessedBy, @AssessedAt, @ChecklistVersion, @Responses,
-            @Score, @ScoredLevel, @JudgementLevel, @JudgementReason, @Level, @MaracCriteria, @NamedAgencies, @IncidentId,
+            @Score, @ScoredLevel, @JudgementLevel, @JudgementReason, @Level, @MaracCriteria, @MaracReasons, @NamedAgencies, @IncidentId,
             NULL, @RecordedAt)
         """;
 

@@ -30,6 +30,15 @@ public sealed class ReferralStore
     internal static string SelectByGroup(SqlDialect dialect) =>
         $"SELECT * FROM referrals WHERE person_id IN {dialect.InList("@Group")} ORDER BY sent_at DESC, referral_id";
 
+    /// <summary>Awaiting the receiver's answer: sent to the agency, or to a service of the area (by <c>ix_referrals_to_*_due</c>).</summary>
+    internal static string SelectAwaitingAnswer(SqlDialect dialect) =>
+        $"""
+        SELECT * FROM referrals
+        WHERE status IN ('sent', 'acknowledged')
+            AND ((to_agency <> '' AND to_agency = @Agency) OR (to_agency = '' AND to_area <> '' AND to_area = @Area))
+        ORDER BY answer_due_at, referral_id {dialect.Page("@Limit")}
+        """;
+
     public Task InsertAsync(DbConnection db, DbTransaction tx, ReferralRow row) => db.ExecuteAsync(Insert, row, tx);
 
     public async Task<ReferralRow> GetAsync(DbConnection db, DbTransaction tx, string referralId) =>
@@ -42,6 +51,9 @@ public sealed class ReferralStore
 
     public async Task<IReadOnlyList<ReferralRow>> ListAsync(DbConnection db, DbTransaction tx, IReadOnlyList<string> group) =>
         (await db.QueryAsync<ReferralRow>(SelectByGroup(SqlDialect.Of(db)), new { Group = SqlDialect.ListParameter(group) }, tx)).ToList();
+
+    public async Task<IReadOnlyList<ReferralRow>> AwaitingAnswerAsync(DbConnection db, DbTransaction tx, string agency, string area, int limit) =>
+        (await db.QueryAsync<ReferralRow>(SelectAwaitingAnswer(SqlDialect.Of(db)), new { Agency = agency, Area = area, Limit = limit }, tx)).ToList();
 
     public async Task RespondAsync(DbConnection db, DbTransaction tx, ReferralRow row, long expectedVersion)
     {

@@ -4,6 +4,7 @@ using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Security;
 using Platform.Safeguarding.Data;
 using Platform.Safeguarding.Domain;
+using Platform.Safeguarding.Domain.Concerns;
 using Platform.Safeguarding.V1;
 
 namespace Platform.Safeguarding.Grpc;
@@ -45,6 +46,7 @@ internal static class ConcernMapping
         concern.Decision = Parse<Section42Decision>(row.DecisionJson);
         concern.DesiredOutcomes = Parse<DesiredOutcomes>(row.DesiredOutcomesJson);
         concern.Closure = Parse<Closure>(row.ClosureJson);
+        concern.AllowedNextStages.AddRange(ConcernStages.Allowed(concern.Stage, DecisionOf(row)));
         concern.Stages.AddRange(stages.Select(s => new StageChange
         {
             From = s.FromStage is null ? Stage.Unspecified : EnumWords<Stage>.Value(s.FromStage), To = EnumWords<Stage>.Value(s.ToStage),

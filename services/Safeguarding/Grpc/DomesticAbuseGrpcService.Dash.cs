@@ -58,6 +58,7 @@ public sealed partial class DomesticAbuseGrpcService
                 JudgementLevel = result.Judgement == RiskLevel.Unspecified ? null : DashScoring.Word(result.Judgement),
                 JudgementReason = ConcernGrpcService.NullIfEmpty(request.JudgementReason), Level = DashScoring.Word(result.Level),
                 MaracCriteria = StoredLists.Write(met.Select(m => EnumWords<MaracCriterion>.Word(m.Criterion))),
+                MaracReasons = StoredLists.Write(met.Select(m => m.Reason)),
                 NamedAgencies = StoredLists.Write(SafeguardingRequests.Distinct(request.NamedAgencies).Where(a => a != caller.Agency)),
                 IncidentId = ConcernGrpcService.NullIfEmpty(request.IncidentId), RecordedAt = now,
             };
@@ -77,9 +78,7 @@ public sealed partial class DomesticAbuseGrpcService
                     Criteria = met.Select(m => EnumWords<MaracCriterion>.Word(m.Criterion)).ToList(), OccurredAt = now,
                 });
             }
-            var answer = DomesticAbuseMapping.ToProto(row, seesDetails: true);
-            answer.Marac.Reasons.AddRange(met.Select(m => m.Reason));
-            return answer;
+            return DomesticAbuseMapping.ToProto(row, seesDetails: true);
         });
     }
 

@@ -97,9 +97,11 @@ public sealed partial class DomesticAbuseGrpcService(
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
         var now = clock.GetUtcNow();
-        return guard.ReadAsync(context, request.PersonId, "safeguarding.risk.read", async (db, tx) =>
+        return guard.ReadAsync(context, request.PersonId, "safeguarding.risk.read", async (access, db, tx) =>
         {
             var current = await store.CurrentAssessmentAsync(db, tx, request.PersonId);
+            var seesDetails = current is not null
+                && (DomesticAbuseMapping.Team(current).SeesDetails(access.Caller) || await OnHerPlanAsync(db, tx, request.PersonId, access.Caller));
             var incidents = await store.IncidentsAsync(db, tx, request.PersonId);
             var last = await store.LastMaracReferralAsync(db, tx, request.PersonId);
             return new RiskSummary
@@ -108,6 +110,7 @@ public sealed partial class DomesticAbuseGrpcService(
                 CurrentAssessmentId = current?.AssessmentId ?? "",
                 IncidentsLast12Months = incidents.Count(i => i.OccurredAt > now.AddMonths(-options.EscalationWindowMonths) && i.OccurredAt <= now),
                 LastMaracReferralAt = last?.ToTimestamp(), MaracRepeatWindow = marac.InRepeatWindow(now, last),
+                Marac = current is null ? null : DomesticAbuseMapping.Recommendation(current, seesDetails),
             };
         });
     }

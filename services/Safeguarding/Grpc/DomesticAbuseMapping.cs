@@ -43,7 +43,7 @@ internal static class DomesticAbuseMapping
             AssessmentId = row.AssessmentId, PersonId = row.PersonId, Agency = row.Agency, AssessedBy = row.AssessedBy,
             AssessedAt = row.AssessedAt.ToTimestamp(), Level = DashScoring.Level(row.Level), ChecklistVersion = row.ChecklistVersion,
             SupersededByAssessmentId = row.SupersededByAssessmentId ?? "", IncidentId = row.IncidentId ?? "", Restricted = !seesDetails,
-            Marac = Recommendation(row.MaracCriteria, seesDetails),
+            Marac = Recommendation(row, seesDetails),
         };
         if (seesDetails)
         {
@@ -72,14 +72,15 @@ internal static class DomesticAbuseMapping
         .OrderBy(pair => pair.Key, StringComparer.Ordinal)
         .Select(pair => new DashResponse { QuestionId = pair.Key, Answer = EnumWords<DashAnswer>.Value(pair.Value) });
 
-    /// <summary>Whether MARAC was recommended shows to everyone; which criteria, to those who see the details.</summary>
-    private static MaracRecommendation Recommendation(string criteriaJson, bool seesDetails)
+    /// <summary>Whether MARAC was recommended shows to everyone; which criteria and why, to those who see the details.</summary>
+    public static MaracRecommendation Recommendation(DashAssessmentRow row, bool seesDetails)
     {
-        var criteria = StoredLists.Read(criteriaJson);
+        var criteria = StoredLists.Read(row.MaracCriteria);
         var recommendation = new MaracRecommendation { Recommended = criteria.Length > 0 };
         if (seesDetails)
         {
             recommendation.Criteria.AddRange(criteria.Select(EnumWords<MaracCriterion>.Value));
+            recommendation.Reasons.AddRange(StoredLists.Read(row.MaracReasons));
         }
         return recommendation;
     }

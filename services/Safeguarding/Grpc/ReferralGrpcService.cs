@@ -2,6 +2,7 @@ using System.Data.Common;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Platform.BuildingBlocks.Audit;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Errors;
 using Platform.BuildingBlocks.Security;
@@ -22,6 +23,7 @@ namespace Platform.Safeguarding.Grpc;
 /// </summary>
 [Authorize(Roles = PlatformRoles.Caseworkers)]
 public sealed class ReferralGrpcService(
+    SafeguardingDatabase database,
     PersonAccessGuard<SafeguardingDatabase> guard,
     ReferralStore referrals,
     ReferralRecorder recorder,
@@ -86,6 +88,36 @@ public sealed class ReferralGrpcService(
             response.Referrals.AddRange((await referrals.ListAsync(db, tx, group)).Select(r => ToProto(r, SeesDetails(r, access.Caller), access)));
             return response;
         });
+    }
+
+    /// <summary>
+    /// The list does not read each person's areas: a referral's area shows only on what the caller knows
+    /// already (its agency sent it, or it is the caller's own area), never on where she lives.
+    /// </summary>
+    private static readonly PersonAccessFacts AreasNotRead = new(new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+
+    /// <summary>At most this many referrals awaiting an answer are listed, soonest due first.</summary>
+    public const int MaximumReceived = 200;
+
+    /// <summary>
+    /// What the caller's side has still to answer. A referral names the receiver, but the list still shows
+    /// only people the caller may see on a standing basis, and audits each one, as the worklist does.
+    /// </summary>
+    public override Task<ListReferralsResponse> ListReceivedReferrals(ListReceivedReferralsRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        BreakGlass.RefuseForManyPeople(context);
+        return database.InTransactionAsync(async (db, tx) =>
+        {
+            var rows = await referrals.AwaitingAnswerAsync(db, tx, caller.Agency, caller.LocalAuthority, MaximumReceived);
+            var bases = await guard.DecideManyAsync(caller, rows.Select(r => r.PersonId).Distinct().ToList(), db, tx, context.CancellationToken);
+            var shown = rows.Where(r => bases[r.PersonId] is not null).ToList();
+            var response = new ListReferralsResponse();
+            response.Referrals.AddRange(shown.Select(r => ToProto(r, seesDetails: true, new PersonAccess(caller, bases[r.PersonId]!.Value, AreasNotRead))));
+            await AuditLog.WriteAsync(db, tx, shown.DistinctBy(r => r.PersonId)
+                .Select(r => guard.Entry(caller, "safeguarding.referral.received", r.PersonId, bases[r.PersonId]!.Value.ToString(), null)));
+            return response;
+        }, context.CancellationToken);
     }
 
     public override Task<Referral> RespondToReferral(RespondToReferralRequest request, ServerCallContext context)

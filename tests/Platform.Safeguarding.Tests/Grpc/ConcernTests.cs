@@ -66,6 +66,24 @@ public sealed class ConcernTests(SafeguardingFixture fixture) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task The_concern_carries_the_stages_it_may_move_to_now_as_its_decision_allows()
+    {
+        var raised = await RaiseAsync(await fixture.PersonAsync());
+        var decided = await DecideAsync(raised);
+        var enquiring = await MoveAsync(decided, Stage.Enquiry);
+        var declined = await DecideAsync(await RaiseAsync(await fixture.PersonAsync()), EnquiryDecision.NoFurtherAction, met: false);
+        var seenByHousing = await fixture.As(Identity.HousingOfficer("housing-bristol", SafeguardingFixture.Bristol)).Concerns
+            .GetConcernAsync(new GetConcernRequest { ConcernId = raised.ConcernId });
+
+        Assert.Equal([Stage.InformationGathering], raised.AllowedNextStages);
+        Assert.Equal([Stage.InformationGathering, Stage.Enquiry], decided.AllowedNextStages);
+        Assert.Equal([Stage.Plan, Stage.Closed], enquiring.AllowedNextStages);
+        Assert.Equal([Stage.InformationGathering, Stage.Closed], declined.AllowedNextStages);
+        Assert.True(seenByHousing.Restricted);
+        Assert.Empty(seenByHousing.AllowedNextStages);
+    }
+
+    [Fact]
     public async Task A_transition_out_of_order_is_refused_naming_the_allowed_stages_and_nothing_changes()
     {
         var concern = await RaiseAsync(await fixture.PersonAsync());

@@ -60,6 +60,23 @@ public sealed class DomesticAbuseTests(SafeguardingFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task The_marac_reasons_read_back_as_recorded_and_only_to_those_who_see_the_assessments_details()
+    {
+        var personId = await fixture.PersonAsync();
+        var recorded = await AssessAsync(personId, 15);
+
+        var listed = await _worker.DomesticAbuse.ListDashAssessmentsAsync(new ListDashAssessmentsRequest { PersonId = personId });
+        var summary = await _worker.DomesticAbuse.GetRiskSummaryAsync(new GetRiskSummaryRequest { PersonId = personId });
+        var levelOnly = await fixture.As(Identity.HousingOfficer("housing-bristol", SafeguardingFixture.Bristol)).DomesticAbuse
+            .GetRiskSummaryAsync(new GetRiskSummaryRequest { PersonId = personId });
+
+        Assert.StartsWith("visible high risk: 15 \"yes\" answers", Assert.Single(recorded.Marac.Reasons), StringComparison.Ordinal);
+        Assert.Equal(recorded.Marac, Assert.Single(listed.Assessments).Marac);
+        Assert.Equal(recorded.Marac, summary.Marac);
+        Assert.Equal(new MaracRecommendation { Recommended = true }, levelOnly.Marac);
+    }
+
+    [Fact]
     public async Task A_new_assessment_supersedes_the_last_and_history_is_kept()
     {
         var personId = await fixture.PersonAsync();

@@ -115,4 +115,39 @@ public sealed class ReferralTests(SafeguardingFixture fixture) : IClassFixture<S
         var referral = Assert.Single(seen.Referrals);
         Assert.Equal(("", ReferralStatus.Sent, Mental), (referral.Reason, referral.Status, referral.ToAgency));
     }
+
+    [Fact]
+    public async Task The_receiving_agency_lists_what_awaits_its_answer_until_it_answers_and_the_sender_does_not()
+    {
+        var (_, referral) = await SentAsync();
+
+        var awaiting = await _mentalHealth.Referrals.ListReceivedReferralsAsync(new ListReceivedReferralsRequest());
+        var sendersList = await _worker.Referrals.ListReceivedReferralsAsync(new ListReceivedReferralsRequest());
+        var declined = await _mentalHealth.Referrals.RespondToReferralAsync(new RespondToReferralRequest
+        {
+            ReferralId = referral.ReferralId, ExpectedVersion = referral.Version, Status = ReferralStatus.Declined, DeclineReason = "Not our area of work",
+        });
+        var answered = await _mentalHealth.Referrals.ListReceivedReferralsAsync(new ListReceivedReferralsRequest());
+
+        Assert.Equal(referral, Assert.Single(awaiting.Referrals, r => r.ReferralId == referral.ReferralId));
+        Assert.DoesNotContain(sendersList.Referrals, r => r.ReferralId == referral.ReferralId);
+        Assert.Equal(ReferralStatus.Declined, declined.Status);
+        Assert.DoesNotContain(answered.Referrals, r => r.ReferralId == referral.ReferralId);
+    }
+
+    [Fact]
+    public async Task A_referral_to_an_agency_that_may_not_see_her_is_not_listed_to_it_and_break_glass_is_refused()
+    {
+        var personId = await fixture.PersonAsync(SafeguardingFixture.Outreach);
+        var referral = await _worker.Referrals.SendReferralAsync(new SendReferralRequest
+        {
+            PersonId = personId, Kind = ReferralKind.Other, ToAgency = "police-devon", Reason = "She may move to Devon",
+        });
+
+        var stranger = await fixture.As(SafeguardingFixture.Stranger).Referrals.ListReceivedReferralsAsync(new ListReceivedReferralsRequest());
+
+        Assert.DoesNotContain(stranger.Referrals, r => r.ReferralId == referral.ReferralId);
+        await Rpc.RejectsField(Platform.BuildingBlocks.Security.BreakGlass.Header,
+            () => fixture.As(SafeguardingFixture.Stranger, "she is at risk tonight").Referrals.ListReceivedReferralsAsync(new ListReceivedReferralsRequest()));
+    }
 }

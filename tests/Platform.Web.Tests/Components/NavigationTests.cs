@@ -13,13 +13,14 @@ public sealed class NavigationTests
     {
         var items = NavigationItems.For(As("support_worker"));
 
-        Assert.Equal(["/support/find", "/support/register", "/support/worklist", "/safeguarding/worklist"], items.Select(i => i.Href));
+        Assert.Equal(["/support/find", "/support/register", "/support/worklist", "/safeguarding/worklist", "/safeguarding/referrals"], items.Select(i => i.Href));
     }
 
     [Fact]
     public void A_page_that_narrows_its_folders_roles_is_shown_only_to_the_roles_both_admit()
     {
         Assert.Contains(NavigationItems.For(As("safeguarding_lead")), i => i.Href == "/safeguarding/board-figures");
+        Assert.Contains(NavigationItems.For(As("safeguarding_lead")), i => i.Href == "/safeguarding/referrals");
         Assert.DoesNotContain(NavigationItems.For(As("support_worker")), i => i.Href == "/safeguarding/board-figures");
         Assert.DoesNotContain(NavigationItems.For(As("housing_officer")), i => i.Href.StartsWith("/safeguarding/", StringComparison.Ordinal));
     }

@@ -109,4 +109,42 @@ public sealed class SafeguardingTests : BunitContext
         Assert.Equal(3, request.Participants.Count);
         Assert.Empty(request.Risks);
     }
+
+    [Fact]
+    public void An_incident_needs_when_and_what_happened_and_its_kinds_and_perpetrator_go_as_typed()
+    {
+        var form = IncidentForm.From(new FormCollection(new Dictionary<string, StringValues>
+        {
+            ["occurred"] = "2026-11-30", ["description"] = " He broke the door. ", ["categories"] = new(["Physical", "Domestic", "nonsense"]),
+            ["perpetrator"] = " p2 ",
+        }));
+
+        var (details, problems) = form.ToDetails("p1");
+
+        Assert.Empty(problems);
+        Assert.Equal(("p1", "He broke the door.", "p2", ""), (details.PersonId, details.Description, details.AllegedPerpetratorId, details.ReportingAgency));
+        Assert.Equal([AbuseCategory.Physical, AbuseCategory.Domestic], details.Categories);
+        Assert.Equal(new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc), details.OccurredAt.ToDateTime());
+        var empty = IncidentForm.From(new FormCollection([])).ToDetails("p1").Problems;
+        Assert.Equal(["occurred", "incident-description"], empty.Select(p => IncidentForm.Fields.InputFor(p.Field)));
+    }
+
+    [Fact]
+    public void A_capacity_assessment_needs_every_stage_answered_and_sends_the_answers_not_an_outcome()
+    {
+        var typed = new Dictionary<string, StringValues>
+        {
+            ["decision"] = "Where to live", ["impairment"] = "yes", ["impairmentReason"] = "Acquired brain injury", ["understands"] = "yes",
+            ["retains"] = "no", ["usesOrWeighs"] = "yes", ["functionalReason"] = "Could not recall the options after ten minutes",
+            ["bestInterests"] = "Stay at the refuge", ["consulted"] = "Her sister\nIDVA\n",
+        };
+
+        var (request, problems) = CapacityForm.From(new FormCollection(typed)).ToRequest("p1");
+
+        Assert.Equal("communicates", CapacityForm.Fields.InputFor(Assert.Single(problems).Field));
+        Assert.Equal((true, true, false, true), (request.Test.Impairment, request.Test.Understands, request.Test.Retains, request.Test.UsesOrWeighs));
+        Assert.Equal(["Her sister", "IDVA"], request.Consulted);
+        var empty = CapacityForm.From(new FormCollection([])).ToRequest("p1").Problems.Select(p => CapacityForm.Fields.InputFor(p.Field));
+        Assert.Equal(["impairment", "understands", "retains", "usesOrWeighs", "communicates", "capacity-decision"], empty);
+    }
 }

@@ -26,6 +26,7 @@ public static class PlatformClients
         Add<Housing.V1.MatchingService.MatchingServiceClient>(services, options);
         Add<Housing.V1.OfferService.OfferServiceClient>(services, options);
         Add<Housing.V1.TenancyService.TenancyServiceClient>(services, options);
+        Add<Safeguarding.V1.CapacityService.CapacityServiceClient>(services, options);
         Add<Safeguarding.V1.ConcernService.ConcernServiceClient>(services, options);
         Add<Safeguarding.V1.DomesticAbuseService.DomesticAbuseServiceClient>(services, options);
         Add<Safeguarding.V1.PlanService.PlanServiceClient>(services, options);

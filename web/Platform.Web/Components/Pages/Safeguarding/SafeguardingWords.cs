@@ -46,19 +46,16 @@ public static class SafeguardingWords
         (RiskOutcome.Removed, "Removed"), (RiskOutcome.Reduced, "Reduced"), (RiskOutcome.Remains, "Remains"),
     ];
 
-    /// <summary>
-    /// The stages a concern moves to from each, as the service's stage machine has them (closing is its own
-    /// form); the service still decides, and a move it refuses names the allowed ones.
-    /// </summary>
-    public static IReadOnlyList<Stage> NextStages(Stage from) => from switch
-    {
-        Stage.Concern => [Stage.InformationGathering, Stage.Enquiry],
-        Stage.InformationGathering => [Stage.Enquiry],
-        Stage.Enquiry => [Stage.Plan],
-        Stage.Plan => [Stage.Review],
-        Stage.Review => [Stage.Plan],
-        _ => [],
-    };
+    public static readonly IReadOnlyList<MaracCriterion> MaracCriteria =
+    [
+        MaracCriterion.VisibleHighRisk, MaracCriterion.ProfessionalJudgement, MaracCriterion.PotentialEscalation, MaracCriterion.Repeat,
+    ];
+
+    /// <summary>The kinds a person sends (a cross-boundary referral is the platform's, when she moves with an open plan).</summary>
+    public static readonly IReadOnlyList<ReferralKind> SentKinds = [ReferralKind.ThinkFamily, ReferralKind.Marac, ReferralKind.Other];
+
+    /// <summary>The answers a receiver gives.</summary>
+    public static readonly IReadOnlyList<ReferralStatus> Answers = [ReferralStatus.Acknowledged, ReferralStatus.Accepted, ReferralStatus.Declined];
 
     public static string Of(AbuseCategory value) => Label(Categories, value);
 
@@ -107,6 +104,11 @@ public static class SafeguardingWords
     {
         ReferralStatus.Sent => "Sent", ReferralStatus.Acknowledged => "Acknowledged", ReferralStatus.Accepted => "Accepted",
         ReferralStatus.Declined => "Declined", _ => "Not known",
+    };
+
+    public static string Of(CapacityOutcome outcome) => outcome switch
+    {
+        CapacityOutcome.HasCapacity => "Has capacity", CapacityOutcome.LacksCapacity => "Lacks capacity", _ => "Not known",
     };
 
     public static string Of(ActionStatus status) => status switch
