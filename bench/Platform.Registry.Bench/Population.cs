@@ -18,7 +18,7 @@ namespace Platform.Registry.Bench;
 internal sealed partial class PopulationGenerator
 {
     /// <summary>Bump when the generated data changes shape, so cached databases are rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly DateTimeOffset Epoch = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -158,7 +158,8 @@ internal sealed partial class PopulationGenerator
 
             if (duplicateOf >= 0)
             {
-                Bind(insertLink, ("@LinkId", NewId()), ("@PersonId", personId), ("@OtherPersonId", ids[duplicateOf]),
+                // As the service links them: the record that stays, and the one linked into it.
+                Bind(insertLink, ("@LinkId", NewId()), ("@PersonId", ids[duplicateOf]), ("@OtherPersonId", personId),
                     ("@Reason", "same person: matching date of birth and address history"),
                     ("@LinkedAt", Text(registeredAt.AddDays(3))), ("@LinkedByAgency", agency));
                 insertLink.ExecuteNonQuery();

@@ -44,7 +44,8 @@ public sealed partial class PageClient : IDisposable
         var html = await Decompressed(response);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}.");
+            var said = System.Text.RegularExpressions.Regex.Match(html, "<main[^>]*>(.*?)</main>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {System.Text.RegularExpressions.Regex.Replace(said, "<[^>]+>|\\s+", " ")}");
         }
         return html;
     }
@@ -70,7 +71,9 @@ public sealed partial class PageClient : IDisposable
         load.Add("html", bytes.Length, page.Content.Headers.ContentEncoding);
         var html = await Decompressed(page, bytes);
         var assets = Asset().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[2].Value))
-            .Where(href => href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal)).Distinct().ToList();
+            .Where(href => !href.StartsWith("data:", StringComparison.Ordinal) && !href.StartsWith("//", StringComparison.Ordinal) && !href.Contains("://", StringComparison.Ordinal))
+            // The pages name their assets relative to <base href="/">.
+            .Select(href => href.StartsWith('/') ? href : "/" + href).Distinct().ToList();
         foreach (var asset in assets)
         {
             using var response = await _http.GetAsync(new Uri(asset, UriKind.Relative));

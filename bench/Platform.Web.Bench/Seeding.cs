@@ -49,7 +49,8 @@ public static class Seeding
     public static async Task<(string PersonId, DemoPerson Woman)> MeasuredWomanAsync(GrpcChannel channel)
     {
         var data = new DemoDataSet();
-        var woman = data.NeedsProfiles.First(w => w.Area.Code == Bench.Area);
+        // One who stays in the area: a move would hand her over to the next area's agencies.
+        var woman = data.NeedsProfiles.First(w => w.Area.Code == Bench.Area && data.Moves.All(m => m.Person != w));
         var found = await new PeopleService.PeopleServiceClient(channel).SearchPersonsAsync(new SearchPersonsRequest
         {
             Identifier = new AgencyIdentifier { Agency = DemoDataSet.IdentifierAgency, Value = woman.Identifier },
@@ -62,7 +63,21 @@ public static class Seeding
     {
         var chronology = new ChronologyService.ChronologyServiceClient(channel);
         var worker = Bench.As("support_worker", woman.Area.OutreachAgency);
-        var existing = await CountAsync(chronology, personId, worker);
+        // Engagement learns of her from the registry's events: wait until it knows her.
+        var known = Stopwatch.StartNew();
+        int existing;
+        while (true)
+        {
+            try
+            {
+                existing = await CountAsync(chronology, personId, worker);
+                break;
+            }
+            catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound && known.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                await Task.Delay(500);
+            }
+        }
         var random = new Random(5000);
         var contacts = new ContactService.ContactServiceClient(channel);
         var now = DateTime.UtcNow;
