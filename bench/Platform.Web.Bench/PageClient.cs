@@ -141,7 +141,7 @@ public sealed class FirstLoad
     {
         Bytes[kind] = Bytes.GetValueOrDefault(kind) + bytes;
         Requests++;
-        if (encodings.Count == 0 && kind is not ("font" or "png" or "ico" or "woff2"))
+        if (!encodings.Any(e => e is "gzip" or "br") && kind is not ("font" or "png" or "ico" or "woff2"))
         {
             Uncompressed++;
         }

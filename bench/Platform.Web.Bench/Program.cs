@@ -12,7 +12,7 @@ using Platform.Web.Bench;
 var people = Option("--people", 100_000);
 var entries = Option("--entries", 5_000);
 var requests = Option("--requests", 200);
-var warmup = Option("--warmup", 20);
+var warmup = Option("--warmup", 100);
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine(RepositoryRoot.Path, "bench", ".data", "web-bench.md");
 
 var cache = Path.Combine(RepositoryRoot.Path, "bench", ".data");
