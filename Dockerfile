@@ -75,6 +75,10 @@ ENV APP_ASSEMBLY=${ASSEMBLY} \
     Kestrel__Endpoints__Http__Url=http://+:8081 \
     Kestrel__Endpoints__Http__Protocols=Http1
 
+# The web app's shared key ring (a volume in compose and Kubernetes): a new
+# Docker volume takes this folder's owner, so the app user can write keys to it.
+RUN mkdir -p /var/lib/platform-web/keys && chown $APP_UID:$APP_UID /var/lib/platform-web/keys
+
 WORKDIR /app
 # Files stay owned by root: the app user can read them but not change them.
 COPY --from=build /app .

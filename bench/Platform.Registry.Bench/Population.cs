@@ -18,7 +18,7 @@ namespace Platform.Registry.Bench;
 internal sealed partial class PopulationGenerator
 {
     /// <summary>Bump when the generated data changes shape, so cached databases are rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly DateTimeOffset Epoch = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

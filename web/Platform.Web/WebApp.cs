@@ -25,6 +25,7 @@ public static class WebApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddWebDataProtection(builder.Configuration, builder.Environment);
         builder.Services.AddWebAuthentication(options, auth, builder.Environment);
         builder.Services.AddAntiforgery(antiforgery =>
         {

@@ -38,4 +38,14 @@ public sealed class NavigationTests
         Assert.DoesNotContain(NavigationItems.For(As("housing_officer")), i => i.Href.StartsWith("/support/", StringComparison.Ordinal));
         Assert.Empty(NavigationItems.For(new ClaimsPrincipal(new ClaimsIdentity())));
     }
+
+    [Fact]
+    public void Only_an_auditor_sees_the_audit_trail_and_it_is_all_an_auditor_sees()
+    {
+        Assert.Equal(["/audit"], NavigationItems.For(As("auditor")).Select(i => i.Href));
+        foreach (var role in new[] { "support_worker", "housing_officer", "safeguarding_lead", "admin" })
+        {
+            Assert.DoesNotContain(NavigationItems.For(As(role)), i => i.Href == "/audit");
+        }
+    }
 }

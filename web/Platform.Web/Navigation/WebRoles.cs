@@ -23,4 +23,7 @@ public static class WebRoles
 
     /// <summary>The Safeguarding Adults Board's figures: the leads of an area.</summary>
     public const string SafeguardingLeads = PlatformRoles.SafeguardingLead + "," + PlatformRoles.Admin;
+
+    /// <summary>The platform's audit trail: those the platform lets read it (auditors, not administrators).</summary>
+    public const string Auditors = PlatformRoles.AuditReaders;
 }

@@ -32,6 +32,7 @@ public static class PlatformClients
         Add<Safeguarding.V1.PlanService.PlanServiceClient>(services, options);
         Add<Safeguarding.V1.ReferralService.ReferralServiceClient>(services, options);
         Add<Safeguarding.V1.WorklistService.WorklistServiceClient>(services, options);
+        Add<Audit.V1.AuditService.AuditServiceClient>(services, options);
         return services;
     }
 

@@ -18,6 +18,7 @@ public static class SignInEndpoints
         (PlatformRoles.HousingOfficer, "Housing officer"),
         (PlatformRoles.SafeguardingLead, "Safeguarding lead"),
         (PlatformRoles.Admin, "Administrator"),
+        (PlatformRoles.Auditor, "Auditor"),
     ];
 
     public static void MapSignIn(this IEndpointRouteBuilder endpoints, WebOptions options)
