@@ -259,7 +259,13 @@ public sealed class Workload
                 Sex = Sex.Female,
                 Identifiers = { new Platform.Registry.V1.AgencyIdentifier { Agency = IdentifierAgency, Value = identifier } },
             },
-            Address = new Platform.Registry.V1.Address { Lines = { $"{number} Fault Street" }, LocalAuthority = AreaA },
+            // Lived there since before she was registered: a move a moment after registering (dated a
+            // second back) must still come after it, however fast the registry answered.
+            Address = new Platform.Registry.V1.Address
+            {
+                Lines = { $"{number} Fault Street" }, LocalAuthority = AreaA,
+                From = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-30)),
+            },
             ConfirmedNotDuplicate = true,
         };
         while (true)

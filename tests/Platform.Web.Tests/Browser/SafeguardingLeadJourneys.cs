@@ -223,6 +223,8 @@ public sealed class SafeguardingLeadJourneys(StandaloneWeb web)
         await SignInAsync(idva, "Safeguarding lead", "idva-bristol", StandaloneWeb.Area);
         await idva.GetByRole(AriaRole.Link, new() { Name = "Referrals to answer" }).First.ClickAsync();
         var card = idva.Locator(".received-referral", new() { HasText = "please take her on for IDVA support" });
+        // She lives in the receiving lead's area, so the registry shows her name.
+        await Expect(card.Locator(".govuk-summary-card__title")).ToContainTextAsync("referral for Rosa Lindqvist from");
         await card.GetByLabel("Declined", new() { Exact = true }).CheckAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "Answer the referral" }).ClickAsync();
         card = idva.Locator(".received-referral", new() { HasText = "please take her on for IDVA support" });
