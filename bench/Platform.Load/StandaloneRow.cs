@@ -86,9 +86,12 @@ public sealed class StandaloneRow(LoadOptions options)
         return (total, RateOf(0), marks[10] > 0 ? RateOf(9) : double.NaN, held);
     }
 
-    private static long ResidentBytes(int processId) =>
-        File.ReadLines($"/proc/{processId}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] is var kilobytes ? long.Parse(kilobytes, System.Globalization.CultureInfo.InvariantCulture) * 1024 : 0;
+    /// <summary>VmRSS from /proc, in bytes (the kernel gives it in kB).</summary>
+    private static long ResidentBytes(int processId)
+    {
+        var line = File.ReadLines($"/proc/{processId}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
 
     private static string Megabytes(long bytes) => System.FormattableString.Invariant($"{bytes / 1_048_576.0:N0} MB");
 }
