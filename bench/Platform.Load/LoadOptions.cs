@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Platform.Load;
 
 /// <summary>
-/// The command line: <c>--seconds 20 --warmup 5 --channels 4 --in-flight 16 --people 2000 --rates 10,50
+/// The command line: <c>--seconds 20 --warmup 5 (at least, and until the runtime stops recompiling) --channels 4 --in-flight 16 --people 2000 --rates 10,50
 /// --effect-seconds 10 --runs 1 --standalone-people 100000 --sqlite-synchronous FULL --out FILE</c>.
 /// </summary>
 public sealed record LoadOptions
