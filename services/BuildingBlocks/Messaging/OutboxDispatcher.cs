@@ -164,24 +164,23 @@ public sealed class OutboxDispatcher<TDatabase>(
         {
             return;
         }
+        // Decided once, so the row written and the line logged can never disagree about it.
+        var outcomes = failures.Select(f => FailureOutcome.Of(f.Row, f.Error, f.RowsFault, _options.MaxAttempts)).ToList();
         await database.InTransactionAsync(async (db, tx) =>
         {
-            foreach (var (row, error, rowsFault) in failures)
+            foreach (var outcome in outcomes)
             {
-                var attempts = row.Attempts + 1;
                 await db.ExecuteAsync(OutboxStatements.RecordFailure(database.Dialect), new
                 {
-                    Error = Describe(error),
-                    DelayMilliseconds = (long)_options.RetryDelay(attempts).TotalMilliseconds,
-                    Park = rowsFault && attempts >= _options.MaxAttempts,
-                    row.Seq,
+                    Error = Describe(outcome.Error),
+                    DelayMilliseconds = (long)_options.RetryDelay(outcome.Attempts).TotalMilliseconds,
+                    outcome.Park,
+                    outcome.Row.Seq,
                 }, tx);
             }
         }, CancellationToken.None);
-        foreach (var (row, error, rowsFault) in failures)
+        foreach (var (row, error, attempts, park) in outcomes)
         {
-            var attempts = row.Attempts + 1;
-            var park = rowsFault && attempts >= _options.MaxAttempts;
             metrics.Failed(database.Service, parked: park);
             if (park)
             {
@@ -217,6 +216,16 @@ public sealed class OutboxDispatcher<TDatabase>(
     }
 
     private readonly record struct Round(int Sent, bool TransportFailed);
+
+    /// <summary>One failed delivery: the attempt it was, and whether it parks the row (only a fault of the row's own can).</summary>
+    private readonly record struct FailureOutcome(OutboxRow Row, Exception Error, int Attempts, bool Park)
+    {
+        public static FailureOutcome Of(OutboxRow row, Exception error, bool rowsFault, int maxAttempts)
+        {
+            var attempts = row.Attempts + 1;
+            return new FailureOutcome(row, error, attempts, rowsFault && attempts >= maxAttempts);
+        }
+    }
 
     private sealed class OutboxRow
     {

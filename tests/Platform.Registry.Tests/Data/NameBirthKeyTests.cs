@@ -1,8 +1,7 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.BuildingBlocks.Data;
-using Platform.BuildingBlocks.Data.Migrations;
 using Platform.Registry.Data;
 using Platform.Registry.Domain.Names;
 using Platform.Registry.V1;
@@ -111,7 +110,7 @@ public sealed class NameBirthKeyTests(NameBirthKeyTests.Population population) :
         Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM name_birth_keys WHERE person_id = @Id AND born = 19610203", new { Id = id }));
     }
 
-    private Task<IReadOnlyList<string>> FindAsync(System.Data.Common.DbConnection db, string name, DomainDate dob)
+    private Task<IReadOnlyList<string>> FindAsync(DbConnection db, string name, DomainDate dob)
     {
         var keys = NameBirthKeys.ForTokens([name]);
         return population.Candidates.ByNameAndBirthAsync(db, null, keys, dob, Math.Min(2, keys.Count), 500);
@@ -128,16 +127,10 @@ public sealed class NameBirthKeyTests(NameBirthKeyTests.Population population) :
     /// Eleanor Thompson born 1984-03-07, another born a year later, and Marcus Johnson recorded by his
     /// year of birth alone.
     /// </summary>
-    public sealed class Population : IAsyncLifetime
+    public sealed class Population() : SqliteRegistryPopulation("name-birth-keys")
     {
         private static readonly string[] Given = ["Eleanor", "Elena", "John", "Marcus", "Mark", "Anne"];
         private static readonly string[] Family = ["Thomson", "Tomlinson", "Smith", "Johnson", "Jones", "Simpson"];
-
-        private readonly string _file = Path.Combine(Path.GetTempPath(), $"name-birth-keys-{Guid.NewGuid():N}.db");
-
-        public RegistryDatabase Database { get; private set; } = null!;
-
-        public CandidateQueries Candidates { get; private set; } = null!;
 
         public string Eleanor { get; } = Guid.NewGuid().ToString();
 
@@ -145,37 +138,19 @@ public sealed class NameBirthKeyTests(NameBirthKeyTests.Population population) :
 
         public string MarcusByYear { get; } = Guid.NewGuid().ToString();
 
-        public async Task InitializeAsync()
+        protected override async Task SeedAsync(PersonStore people, DbConnection db, DbTransaction tx)
         {
-            DapperTypeHandlers.Register();
-            Database = new RegistryDatabase(new DatabaseConnection(RegistryExtensions.ServiceName, SqlDialect.Sqlite, $"Data Source={_file}"));
-            await new MigrationRunner(Database, NullLogger<MigrationRunner>.Instance).ApplyAsync(typeof(RegistryDatabase).Assembly);
-            Candidates = new CandidateQueries(Database);
             var random = new Random(42);
-            var people = new PersonStore();
-            await Database.InTransactionAsync(async (db, tx) =>
+            await people.InsertAsync(db, tx, Eleanor, Details("Eleanor", "Thompson", 1984, 3, 7), null, "test-agency", DateTimeOffset.UnixEpoch);
+            await people.InsertAsync(db, tx, EleanorBornLater, Details("Eleanor", "Thompson", 1985, 3, 7), null, "test-agency", DateTimeOffset.UnixEpoch);
+            var marcus = Details("Marcus", "Johnson", 1979, 1, 1);
+            marcus.DateOfBirth = new V1.PartialDate { Year = 1979 };
+            await people.InsertAsync(db, tx, MarcusByYear, marcus, null, "test-agency", DateTimeOffset.UnixEpoch);
+            for (var i = 0; i < 2000; i++)
             {
-                await people.InsertAsync(db, tx, Eleanor, Details("Eleanor", "Thompson", 1984, 3, 7), null, "test-agency", DateTimeOffset.UnixEpoch);
-                await people.InsertAsync(db, tx, EleanorBornLater, Details("Eleanor", "Thompson", 1985, 3, 7), null, "test-agency", DateTimeOffset.UnixEpoch);
-                var marcus = Details("Marcus", "Johnson", 1979, 1, 1);
-                marcus.DateOfBirth = new V1.PartialDate { Year = 1979 };
-                await people.InsertAsync(db, tx, MarcusByYear, marcus, null, "test-agency", DateTimeOffset.UnixEpoch);
-                for (var i = 0; i < 2000; i++)
-                {
-                    var details = Details(Given[random.Next(Given.Length)], Family[random.Next(Family.Length)], 1984, 3, random.Next(1, 10));
-                    await people.InsertAsync(db, tx, Guid.NewGuid().ToString(), details, null, "test-agency", DateTimeOffset.UnixEpoch);
-                }
-            });
-        }
-
-        public Task DisposeAsync()
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
-            {
-                File.Delete(path);
+                var details = Details(Given[random.Next(Given.Length)], Family[random.Next(Family.Length)], 1984, 3, random.Next(1, 10));
+                await people.InsertAsync(db, tx, Guid.NewGuid().ToString(), details, null, "test-agency", DateTimeOffset.UnixEpoch);
             }
-            return Task.CompletedTask;
         }
     }
 }

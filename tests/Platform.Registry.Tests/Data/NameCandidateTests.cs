@@ -1,8 +1,6 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Platform.BuildingBlocks.Data;
-using Platform.BuildingBlocks.Data.Migrations;
 using Platform.Registry.Data;
 using Platform.Registry.Domain.Names;
 using Platform.Registry.V1;
@@ -71,7 +69,7 @@ public sealed class NameCandidateTests(NameCandidateTests.Population population)
         Assert.True(CandidateQueries.EstimatedSize(CandidateQueries.SizeSample, "not-a-guid") > CandidateQueries.SizeSample);
     }
 
-    private static async Task<IReadOnlyList<string>> SetBasedAsync(System.Data.Common.DbConnection db, IReadOnlyList<IReadOnlyList<string>> keys)
+    private static async Task<IReadOnlyList<string>> SetBasedAsync(DbConnection db, IReadOnlyList<IReadOnlyList<string>> keys)
     {
         var parameters = new DynamicParameters();
         for (var i = 0; i < keys.Count; i++)
@@ -86,49 +84,25 @@ public sealed class NameCandidateTests(NameCandidateTests.Population population)
     /// Some thousands of people whose names are drawn from a few, so that most keys are common and
     /// one (Quennell) is rare, with spellings that sound alike (Smyth) and letters swapped (Smtih).
     /// </summary>
-    public sealed class Population : IAsyncLifetime
+    public sealed class Population() : SqliteRegistryPopulation("name-candidates")
     {
         private static readonly string[] Given = ["Catherine", "Kathryn", "John", "Jon", "Stephen", "Steven", "Anne", "Ann", "Mary"];
         private static readonly string[] Family = ["Smith", "Smyth", "Smtih", "Jones", "Jonse", "Brown", "Taylor", "Evans"];
 
-        private readonly string _file = Path.Combine(Path.GetTempPath(), $"name-candidates-{Guid.NewGuid():N}.db");
-
-        public RegistryDatabase Database { get; private set; } = null!;
-
-        public CandidateQueries Candidates { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override async Task SeedAsync(PersonStore people, DbConnection db, DbTransaction tx)
         {
-            DapperTypeHandlers.Register();
-            Database = new RegistryDatabase(new DatabaseConnection(RegistryExtensions.ServiceName, SqlDialect.Sqlite, $"Data Source={_file}"));
-            await new MigrationRunner(Database, NullLogger<MigrationRunner>.Instance).ApplyAsync(typeof(RegistryDatabase).Assembly);
-            Candidates = new CandidateQueries(Database);
             var random = new Random(42);
-            var people = new PersonStore();
-            await Database.InTransactionAsync(async (db, tx) =>
+            for (var i = 0; i < 2500; i++)
             {
-                for (var i = 0; i < 2500; i++)
+                var given = Given[random.Next(Given.Length)] + (random.Next(3) == 0 ? " " + Given[random.Next(Given.Length)] : "");
+                var family = i % 250 == 0 ? "Quennell" : Family[random.Next(Family.Length)];
+                var details = new PersonDetails { Names = { new PersonName { Type = NameType.Usual, GivenNames = given, FamilyName = family } } };
+                if (random.Next(5) == 0)
                 {
-                    var given = Given[random.Next(Given.Length)] + (random.Next(3) == 0 ? " " + Given[random.Next(Given.Length)] : "");
-                    var family = i % 250 == 0 ? "Quennell" : Family[random.Next(Family.Length)];
-                    var details = new PersonDetails { Names = { new PersonName { Type = NameType.Usual, GivenNames = given, FamilyName = family } } };
-                    if (random.Next(5) == 0)
-                    {
-                        details.Names.Add(new PersonName { Type = NameType.Previous, GivenNames = given, FamilyName = Family[random.Next(Family.Length)] });
-                    }
-                    await people.InsertAsync(db, tx, Guid.NewGuid().ToString(), details, null, "test-agency", DateTimeOffset.UnixEpoch);
+                    details.Names.Add(new PersonName { Type = NameType.Previous, GivenNames = given, FamilyName = Family[random.Next(Family.Length)] });
                 }
-            });
-        }
-
-        public Task DisposeAsync()
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
-            {
-                File.Delete(path);
+                await people.InsertAsync(db, tx, Guid.NewGuid().ToString(), details, null, "test-agency", DateTimeOffset.UnixEpoch);
             }
-            return Task.CompletedTask;
         }
     }
 }

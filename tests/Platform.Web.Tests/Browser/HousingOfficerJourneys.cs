@@ -91,15 +91,8 @@ public sealed class HousingOfficerJourneys(StandaloneWeb web)
     private async Task<string> SeedAsync()
     {
         using var channel = GrpcChannel.ForAddress(web.Host.GrpcAddress);
-        var officer = new Metadata { { "Authorization", $"Bearer {DevelopmentToken.Mint("housing_officer", Agency, StandaloneWeb.Area, "seed@housing-bristol")}" } };
-        var request = new RegisterPersonRequest
-        {
-            ConfirmedNotDuplicate = true,
-            Details = new PersonDetails { Sex = Sex.Female, DateOfBirth = new Platform.Registry.V1.PartialDate { Year = 1991 } },
-            Address = new Platform.Registry.V1.Address { Postcode = "BS2 0JA", LocalAuthority = StandaloneWeb.Area, Lines = { "14 Mill Lane" } },
-        };
-        request.Details.Names.Add(new PersonName { Type = NameType.Usual, GivenNames = "Nadia", FamilyName = "Brook" });
-        var personId = (await new PeopleService.PeopleServiceClient(channel).RegisterPersonAsync(request, officer)).Person.PersonId;
+        var officer = StandaloneWeb.SeedHeaders("housing_officer", Agency);
+        var personId = await StandaloneWeb.RegisterAsync(channel, officer, "Nadia", "Brook", 1991, "BS2 0JA", "14 Mill Lane");
 
         var catalogue = new CatalogueService.CatalogueServiceClient(channel);
         var provider = await catalogue.CreateProviderAsync(new CreateProviderRequest

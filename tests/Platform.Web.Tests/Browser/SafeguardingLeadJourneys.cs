@@ -245,15 +245,8 @@ public sealed class SafeguardingLeadJourneys(StandaloneWeb web)
     private async Task<string> SeedDaughterAsync(string motherId)
     {
         using var channel = GrpcChannel.ForAddress(web.Host.GrpcAddress);
-        var lead = new Metadata { { "Authorization", $"Bearer {DevelopmentToken.Mint("safeguarding_lead", Agency, StandaloneWeb.Area, "seed@asc-bristol")}" } };
-        var request = new RegisterPersonRequest
-        {
-            ConfirmedNotDuplicate = true,
-            Details = new PersonDetails { Sex = Sex.Female, DateOfBirth = new Platform.Registry.V1.PartialDate { Year = 2016 } },
-            Address = new Platform.Registry.V1.Address { Postcode = "BS5 6XX", LocalAuthority = StandaloneWeb.Area, Lines = { "9 Church Road" } },
-        };
-        request.Details.Names.Add(new PersonName { Type = NameType.Usual, GivenNames = "Mia", FamilyName = "Lindqvist" });
-        var daughterId = (await new PeopleService.PeopleServiceClient(channel).RegisterPersonAsync(request, lead)).Person.PersonId;
+        var lead = StandaloneWeb.SeedHeaders("safeguarding_lead", Agency);
+        var daughterId = await StandaloneWeb.RegisterAsync(channel, lead, "Mia", "Lindqvist", 2016, "BS5 6XX", "9 Church Road");
         await new RelationshipService.RelationshipServiceClient(channel).RecordRelationshipAsync(new RecordRelationshipRequest
         {
             FromPersonId = motherId, ToPersonId = daughterId, Type = RelationshipType.ParentOf,
@@ -284,15 +277,8 @@ public sealed class SafeguardingLeadJourneys(StandaloneWeb web)
     private async Task<string> SeedAsync()
     {
         using var channel = GrpcChannel.ForAddress(web.Host.GrpcAddress);
-        var lead = new Metadata { { "Authorization", $"Bearer {DevelopmentToken.Mint("safeguarding_lead", Agency, StandaloneWeb.Area, "seed@asc-bristol")}" } };
-        var request = new RegisterPersonRequest
-        {
-            ConfirmedNotDuplicate = true,
-            Details = new PersonDetails { Sex = Sex.Female, DateOfBirth = new Platform.Registry.V1.PartialDate { Year = 1979 } },
-            Address = new Platform.Registry.V1.Address { Postcode = "BS5 6XX", LocalAuthority = StandaloneWeb.Area, Lines = { "9 Church Road" } },
-        };
-        request.Details.Names.Add(new PersonName { Type = NameType.Usual, GivenNames = "Rosa", FamilyName = "Lindqvist" });
-        var personId = (await new PeopleService.PeopleServiceClient(channel).RegisterPersonAsync(request, lead)).Person.PersonId;
+        var lead = StandaloneWeb.SeedHeaders("safeguarding_lead", Agency);
+        var personId = await StandaloneWeb.RegisterAsync(channel, lead, "Rosa", "Lindqvist", 1979, "BS5 6XX", "9 Church Road");
         await KnownToSafeguardingAsync(channel, lead, personId);
         return personId;
     }

@@ -80,11 +80,10 @@ public sealed class StandaloneWeb : IAsyncLifetime
     private async Task SeedAsync()
     {
         using var channel = GrpcChannel.ForAddress(Host.GrpcAddress);
-        var token = DevelopmentToken.Mint("support_worker", Agency, Area, "seed@outreach-bristol");
-        var headers = new Metadata { { "Authorization", $"Bearer {token}" } };
-        var people = new PeopleService.PeopleServiceClient(channel);
-        JoanneId = (await people.RegisterPersonAsync(Person("Joanne", "Smythe", 1986, "2 Quay Street"), headers)).Person.PersonId;
-        MarkId = (await people.RegisterPersonAsync(Person("Mark", "Smythe", 1982, "2 Quay Street"), headers)).Person.PersonId;
+        var headers = SeedHeaders("support_worker", Agency);
+        var livedThereSince = DateTime.UtcNow.AddYears(-1);
+        JoanneId = await RegisterAsync(channel, headers, "Joanne", "Smythe", 1986, "BS1 4SB", "2 Quay Street", livedThereSince);
+        MarkId = await RegisterAsync(channel, headers, "Mark", "Smythe", 1982, "BS1 4SB", "2 Quay Street", livedThereSince);
         var relationships = new RelationshipService.RelationshipServiceClient(channel);
         await relationships.RecordRelationshipAsync(new RecordRelationshipRequest { FromPersonId = MarkId, ToPersonId = JoanneId, Type = RelationshipType.Partner }, headers);
         await relationships.RecordRelationshipAsync(new RecordRelationshipRequest { FromPersonId = MarkId, ToPersonId = JoanneId, Type = RelationshipType.AllegedPerpetratorToward }, headers);
@@ -117,21 +116,29 @@ public sealed class StandaloneWeb : IAsyncLifetime
         }, "the engagement service knows Joanne", TimeSpan.FromSeconds(30));
     }
 
-    private static RegisterPersonRequest Person(string given, string family, int born, string street)
+    /// <summary>The headers of a worker of <paramref name="agency"/> in Bristol, who seeds what a journey starts from.</summary>
+    public static Metadata SeedHeaders(string role, string agency) =>
+        new() { { "Authorization", $"Bearer {DevelopmentToken.Mint(role, agency, Area, $"seed@{agency}")}" } };
+
+    /// <summary>
+    /// Registers a woman at an address in Bristol through the public API, as the caller
+    /// <paramref name="headers"/> name, and returns her id. The address is undated unless a date is given.
+    /// </summary>
+    public static async Task<string> RegisterAsync(
+        GrpcChannel channel, Metadata headers, string given, string family, int born, string postcode, string street, DateTime? livedThereSince = null)
     {
         var request = new RegisterPersonRequest
         {
             ConfirmedNotDuplicate = true,
             Details = new PersonDetails { Sex = Sex.Female, DateOfBirth = new Platform.Registry.V1.PartialDate { Year = born } },
-            Address = new Address
-            {
-                Postcode = "BS1 4SB", LocalAuthority = Area,
-                From = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow.AddYears(-1)),
-            },
+            Address = new Address { Postcode = postcode, LocalAuthority = Area, Lines = { street } },
         };
+        if (livedThereSince is { } since)
+        {
+            request.Address.From = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(since);
+        }
         request.Details.Names.Add(new PersonName { Type = NameType.Usual, GivenNames = given, FamilyName = family });
-        request.Address.Lines.Add(street);
-        return request;
+        return (await new PeopleService.PeopleServiceClient(channel).RegisterPersonAsync(request, headers)).Person.PersonId;
     }
 }
 

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Platform.Safeguarding.V1;
+using Platform.Web.Components.Pages;
 using Platform.Web.Components.Pages.Safeguarding;
 using Platform.Web.Components.Shared;
 using Platform.Web.PlatformApi;
@@ -65,7 +66,7 @@ public sealed class SafeguardingTests : BunitContext
     [Fact]
     public void A_refused_closure_on_her_refusal_keeps_what_was_typed_and_says_what_the_refusal_lacks()
     {
-        var typed = new PostedForm("close", new FormCollection(new Dictionary<string, StringValues>
+        var typed = new PostedFields("close", new FormCollection(new Dictionary<string, StringValues>
         {
             ["refusal"] = "yes", ["risksExplained"] = "That he may hurt her again", ["supportOffered"] = "", ["followUp"] = "31/12/2026",
         }));
@@ -84,13 +85,13 @@ public sealed class SafeguardingTests : BunitContext
         Assert.NotNull(rendered.Find("#close-refusal").GetAttribute("checked"));
         Assert.Contains("must be a real date", rendered.Find("#close-refusal-follow-up-error").TextContent, StringComparison.Ordinal);
         Assert.Contains("Support offered is required", rendered.Find("#close-refusal-support-error").TextContent, StringComparison.Ordinal);
-        Assert.Null(RefusalFields.From(new PostedForm("close", new FormCollection([])), "capacitous_refusal", problems));
+        Assert.Null(RefusalFields.From(new PostedFields("close", new FormCollection([])), "capacitous_refusal", problems));
     }
 
     [Fact]
     public void A_plan_leaves_out_blank_rows_and_puts_the_platforms_message_about_a_row_beside_the_row_it_came_from()
     {
-        var typed = new PostedForm("plan", new FormCollection(new Dictionary<string, StringValues>
+        var typed = new PostedFields("plan", new FormCollection(new Dictionary<string, StringValues>
         {
             ["leadProfessional"] = "Asha Patel", ["level"] = "High", ["nextReview"] = "2027-01-15",
             ["member-child"] = "Child", ["member-him"] = "Unspecified",

@@ -56,18 +56,23 @@ public sealed class NeedsForm
     public string Exclusions { get; init; } = "";
     public long Version { get; init; }
 
-    public static NeedsForm From(IFormCollection form) => new()
+    public static NeedsForm From(IFormCollection form)
     {
-        Circumstances = Set(form["circumstances"]),
-        Needs = Set(form["needs"]),
-        Access = Set(form["access"]),
-        Children = form["children"].ToString().Trim(),
-        SupportHours = form["supportHours"].ToString().Trim(),
-        Risk = Enum.TryParse<RiskLevel>(form["risk"], out var risk) ? risk : RiskLevel.Unspecified,
-        Preferred = form["preferred"].ToString(),
-        Exclusions = form["exclusions"].ToString(),
-        Version = long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0,
-    };
+        var typed = new PostedFields("needs", form);
+        return new NeedsForm
+        {
+            Circumstances = typed.Choices("circumstances"),
+            Needs = typed.Choices("needs"),
+            Access = typed.Choices("access"),
+            Children = typed["children"],
+            SupportHours = typed["supportHours"],
+            Risk = typed.Enum<RiskLevel>("risk"),
+            Preferred = typed.Raw("preferred"),
+            Exclusions = typed.Raw("exclusions"),
+            // The version the page was drawn from, written by the page itself: anything else is no version.
+            Version = long.TryParse(typed.Raw("version"), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0,
+        };
+    }
 
     public static NeedsForm FromProfile(NeedsProfile p)
     {
@@ -118,7 +123,7 @@ public sealed class NeedsForm
         };
         foreach (var age in Children.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (int.TryParse(age, NumberStyles.None, CultureInfo.InvariantCulture, out var years))
+            if (PostedFields.WholeNumber(age, out var years))
             {
                 profile.ChildrenAges.Add(years);
             }
@@ -130,7 +135,7 @@ public sealed class NeedsForm
         }
         if (SupportHours.Length > 0)
         {
-            if (int.TryParse(SupportHours, NumberStyles.None, CultureInfo.InvariantCulture, out var hours))
+            if (PostedFields.WholeNumber(SupportHours, out var hours))
             {
                 profile.SupportHoursNeeded = hours;
             }
@@ -171,9 +176,6 @@ public sealed class NeedsForm
             }
         }
     }
-
-    private static HashSet<string> Set(Microsoft.Extensions.Primitives.StringValues values) =>
-        values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToHashSet();
 
     private static HashSet<string> Flags(params (bool On, string Value)[] flags) => flags.Where(f => f.On).Select(f => f.Value).ToHashSet();
 }

@@ -37,9 +37,9 @@ public sealed class CapacityForm
         .Add("executive_function_note", "executive-note", "The executive function note")
         .Add("person_id", "capacity-decision", "The person");
 
-    public PostedForm Typed { get; init; } = PostedForm.None;
+    public PostedFields Typed { get; init; } = PostedFields.None;
 
-    public static CapacityForm From(IFormCollection form) => new() { Typed = new PostedForm("capacity", form) };
+    public static CapacityForm From(IFormCollection form) => new() { Typed = new PostedFields("capacity", form) };
 
     /// <summary>The assessment as the platform takes it, or what must be answered first.</summary>
     public (RecordCapacityAssessmentRequest Request, List<FieldProblem> Problems) ToRequest(string personId)

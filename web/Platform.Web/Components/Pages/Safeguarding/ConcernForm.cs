@@ -27,17 +27,20 @@ public sealed class ConcernForm
     public string ImmediateRisk { get; init; } = "";
     public string ImmediateAction { get; init; } = "";
 
-    public static ConcernForm From(IFormCollection form) => new()
+    public static ConcernForm From(IFormCollection form)
     {
-        Categories = form["categories"].Select(c => Enum.TryParse<AbuseCategory>(c, out var category) ? category : AbuseCategory.Unspecified)
-            .Where(c => c != AbuseCategory.Unspecified).ToHashSet(),
-        Source = Enum.TryParse<ConcernSource>(form["source"], out var source) ? source : ConcernSource.Unspecified,
-        RaisedBy = form["raisedBy"].ToString().Trim(),
-        Location = Enum.TryParse<RiskLocation>(form["location"], out var location) ? location : RiskLocation.Unspecified,
-        Description = form["description"].ToString().Trim(),
-        ImmediateRisk = form["immediateRisk"].ToString(),
-        ImmediateAction = form["immediateAction"].ToString().Trim(),
-    };
+        var typed = new PostedFields("concern", form);
+        return new ConcernForm
+        {
+            Categories = typed.Enums<AbuseCategory>("categories"),
+            Source = typed.Enum<ConcernSource>("source"),
+            RaisedBy = typed["raisedBy"],
+            Location = typed.Enum<RiskLocation>("location"),
+            Description = typed["description"],
+            ImmediateRisk = typed.Raw("immediateRisk"),
+            ImmediateAction = typed["immediateAction"],
+        };
+    }
 
     /// <summary>The concern as the platform takes it, or what must be answered first.</summary>
     public (ConcernDetails Details, List<FieldProblem> Problems) ToDetails(string personId)

@@ -17,13 +17,12 @@ public sealed class IncidentForm
         .Add("details.person_id", "occurred", "The person")
         .Add("details", "occurred", "The incident");
 
-    public PostedForm Typed { get; init; } = PostedForm.None;
+    public PostedFields Typed { get; init; } = PostedFields.None;
 
-    public static IncidentForm From(IFormCollection form) => new() { Typed = new PostedForm("incident", form) };
+    public static IncidentForm From(IFormCollection form) => new() { Typed = new PostedFields("incident", form) };
 
     public IReadOnlySet<AbuseCategory> Categories =>
-        Typed.All("categories").Select(c => Enum.TryParse<AbuseCategory>(c, out var category) ? category : AbuseCategory.Unspecified)
-            .Where(c => c != AbuseCategory.Unspecified).ToHashSet();
+Typed.Enums<AbuseCategory>("categories");
 
     /// <summary>The incident as the platform takes it, or what must be answered first.</summary>
     public (IncidentDetails Details, List<FieldProblem> Problems) ToDetails(string personId)

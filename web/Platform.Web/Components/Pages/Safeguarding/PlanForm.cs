@@ -22,7 +22,7 @@ public static class PlanForm
 
     /// <summary>The request, what must be answered first, and the fields its messages belong to.</summary>
     public static (AgreePlanRequest Request, List<FieldProblem> Problems, FormFields Fields) ToRequest(
-        PostedForm typed, string personId, IEnumerable<string> relatedIds)
+        PostedFields typed, string personId, IEnumerable<string> relatedIds)
     {
         var problems = new List<FieldProblem>();
         var fields = new FormFields()

@@ -68,22 +68,26 @@ public sealed class ContactForm
         };
     }
 
-    public static ContactForm From(IFormCollection form) => new()
+    public static ContactForm From(IFormCollection form)
     {
-        Date = form["date"].ToString().Trim(),
-        Time = form["time"].ToString().Trim(),
-        Channel = System.Enum.TryParse<Channel>(form["channel"], out var channel) ? channel : Channel.Unspecified,
-        Outcome = System.Enum.TryParse<Outcome>(form["outcome"], out var outcome) ? outcome : Outcome.Unspecified,
-        SeenAlone = form["seenAlone"].ToString(),
-        Others = form["others"].Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o!).ToHashSet(),
-        OthersNote = form["othersNote"].ToString().Trim(),
-        Location = form["location"].ToString().Trim(),
-        PersonsWords = form["personsWords"].ToString().Trim(),
-        ThemeList = form["themes"].Select(t => System.Enum.TryParse<Theme>(t, out var theme) ? theme : Theme.Unspecified).Where(t => t != Theme.Unspecified).ToHashSet(),
-        Note = form["note"].ToString().Trim(),
-        Significant = form["significant"] == "true",
-        Reason = form["reason"].ToString().Trim(),
-    };
+        var typed = new PostedFields("contact", form);
+        return new ContactForm
+        {
+            Date = typed["date"],
+            Time = typed["time"],
+            Channel = typed.Enum<Channel>("channel"),
+            Outcome = typed.Enum<Outcome>("outcome"),
+            SeenAlone = typed.Raw("seenAlone"),
+            Others = typed.Choices("others"),
+            OthersNote = typed["othersNote"],
+            Location = typed["location"],
+            PersonsWords = typed["personsWords"],
+            ThemeList = typed.Enums<Theme>("themes"),
+            Note = typed["note"],
+            Significant = typed.Raw("significant") == "true",
+            Reason = typed["reason"],
+        };
+    }
 
     /// <summary>A recorded contact as the form shows it, to be amended.</summary>
     public static ContactForm From(ContactDetails details)
@@ -122,7 +126,7 @@ public sealed class ContactForm
         };
         details.OthersPresent.AddRange(Others);
         details.Themes.AddRange(ThemeList.Order());
-        if (!DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        if (!PostedFields.TryDay(Date, out var day)
             || !TimeOnly.TryParseExact(Time.Length == 0 ? "12:00" : Time, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
             problems.Add(new FieldProblem("details.contact_at", "must be a real date, such as 27/03/2026, and a time such as 14:30"));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Platform.Registry.V1;
 using Platform.Web.Components.Shared;
 
@@ -40,12 +39,13 @@ public sealed class RegisterForm
     /// <summary>The request as the platform takes it; null when a date part is not a number.</summary>
     public RegisterPersonRequest? ToRequest()
     {
-        if (!Number(BirthDay, out var day) || !Number(BirthMonth, out var month) || !Number(BirthYear, out var year))
+        if (!PostedFields.WholeNumber(BirthDay, out var day) || !PostedFields.WholeNumber(BirthMonth, out var month)
+            || !PostedFields.WholeNumber(BirthYear, out var year))
         {
             return null;
         }
-        var details = new PersonDetails { Sex = Sex, NhsNumber = (NhsNumber ?? "").Trim() };
-        details.Names.Add(new PersonName { Type = NameType.Usual, GivenNames = (GivenNames ?? "").Trim(), FamilyName = (FamilyName ?? "").Trim() });
+        var details = new PersonDetails { Sex = Sex, NhsNumber = PostedFields.Text(NhsNumber) };
+        details.Names.Add(new PersonName { Type = NameType.Usual, GivenNames = PostedFields.Text(GivenNames), FamilyName = PostedFields.Text(FamilyName) });
         if (year + month + day > 0)
         {
             details.DateOfBirth = new PartialDate { Year = year, Month = month, Day = day };
@@ -53,20 +53,14 @@ public sealed class RegisterForm
         var request = new RegisterPersonRequest { Details = details, ConfirmedNotDuplicate = ConfirmedNotDuplicate };
         if (!string.IsNullOrWhiteSpace(Line1) || !string.IsNullOrWhiteSpace(Line2) || !string.IsNullOrWhiteSpace(Postcode) || !string.IsNullOrWhiteSpace(LocalAuthority))
         {
-            var address = new Address { Postcode = (Postcode ?? "").Trim(), LocalAuthority = (LocalAuthority ?? "").Trim(), Confidential = Confidential };
-            address.Lines.Add((Line1 ?? "").Trim());
+            var address = new Address { Postcode = PostedFields.Text(Postcode), LocalAuthority = PostedFields.Text(LocalAuthority), Confidential = Confidential };
+            address.Lines.Add(PostedFields.Text(Line1));
             if (!string.IsNullOrWhiteSpace(Line2))
             {
-                address.Lines.Add(Line2.Trim());
+                address.Lines.Add(PostedFields.Text(Line2));
             }
             request.Address = address;
         }
         return request;
-    }
-
-    private static bool Number(string? text, out int value)
-    {
-        value = 0;
-        return string.IsNullOrWhiteSpace(text) || int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 }
