@@ -22,7 +22,8 @@ public static class DatabaseRegistration
     {
         DapperTypeHandlers.Register();
         var connection = DatabaseSettings.Resolve(builder.Configuration, service, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton(create(connection));
+        // Made by the container, so that it is disposed (its pooled connections closed) when the host stops.
+        builder.Services.AddSingleton(_ => create(connection));
         builder.Services.AddHostedService(provider => new MigrationHostedService<TDatabase>(
             provider.GetRequiredService<TDatabase>(),
             typeof(TDatabase).Assembly,
@@ -51,7 +52,7 @@ public static class DatabaseRegistration
         {
             try
             {
-                await using var db = await database.OpenAsync(cancellationToken);
+                await database.ProbeAsync(cancellationToken);
                 return HealthCheckResult.Healthy();
             }
             catch (Exception ex)

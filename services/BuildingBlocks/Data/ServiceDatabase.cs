@@ -10,10 +10,11 @@ namespace Platform.BuildingBlocks.Data;
 /// transaction. Each service derives its own type so that, in the standalone host, four services
 /// share one container without sharing a database.
 /// </summary>
-public abstract class ServiceDatabase
+public abstract class ServiceDatabase : IDisposable
 {
     private readonly DatabaseConnection _connection;
     private readonly SqliteWriter? _writer;
+    private readonly SqlitePool? _pool;
 
     /// <summary>
     /// Per connection: referential integrity; waiting for another process's writer instead of failing;
@@ -27,9 +28,11 @@ public abstract class ServiceDatabase
         _connection = connection;
         _sqlitePragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -8192; " +
             $"PRAGMA wal_autocheckpoint = 16384; PRAGMA query_only = 0; PRAGMA synchronous = {connection.SqliteSynchronous};";
-        _writer = connection.Dialect == SqlDialect.Sqlite
-            ? new SqliteWriter(async cancellationToken => (SqliteConnection)await OpenAsync(cancellationToken), OutboxSignal)
-            : null;
+        if (connection.Dialect == SqlDialect.Sqlite)
+        {
+            _pool = new SqlitePool(connection.ConnectionString);
+            _writer = new SqliteWriter(async cancellationToken => (SqliteConnection)await OpenAsync(cancellationToken), OutboxSignal);
+        }
     }
 
     public string Service => _connection.Service;
@@ -44,27 +47,54 @@ public abstract class ServiceDatabase
     /// </summary>
     internal OutboxSignal OutboxSignal { get; } = new();
 
+    /// <summary>
+    /// An open connection, disposed by the caller. On SQLite it comes from the database's pool with its
+    /// compiled statements (<see cref="SqlitePool"/>), and its settings are set again for each caller,
+    /// by statements compiled once.
+    /// </summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        DbConnection db = Dialect == SqlDialect.Sqlite
-            ? new SqliteConnection(_connection.ConnectionString)
-            : new SqlConnection(_connection.ConnectionString);
+        if (_pool is null)
+        {
+            var server = new SqlConnection(_connection.ConnectionString);
+            try
+            {
+                await server.OpenAsync(cancellationToken);
+                return server;
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+        DbConnection db = await _pool.RentAsync(cancellationToken);
         try
         {
-            await db.OpenAsync(cancellationToken);
-            if (db is SqliteConnection)
-            {
-                await using var pragma = db.CreateCommand();
-                pragma.CommandText = _sqlitePragmas;
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await using var pragma = db.CreateCommand();
+            pragma.CommandText = _sqlitePragmas;
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
             return db;
         }
         catch
         {
+            // Closed first, so that disposing it does not put it back.
+            await db.CloseAsync();
             await db.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Whether the database can be opened now (the readiness check): a new connection, not one kept
+    /// open by the pool, which would answer even after the file had gone.
+    /// </summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        await using DbConnection db = Dialect == SqlDialect.Sqlite
+            ? new SqliteConnection(_connection.ConnectionString)
+            : new SqlConnection(_connection.ConnectionString);
+        await db.OpenAsync(cancellationToken);
     }
 
     /// <summary>
@@ -117,5 +147,12 @@ public abstract class ServiceDatabase
         var result = await work(db, tx);
         await tx.CommitAsync(cancellationToken);
         return result;
+    }
+
+    /// <summary>Closes the connections the pool keeps (the host disposes the database when it stops).</summary>
+    public void Dispose()
+    {
+        _pool?.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

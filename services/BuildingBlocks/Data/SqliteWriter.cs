@@ -62,8 +62,9 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
     }
 
     /// <summary>
-    /// Holds one connection while calls keep coming and lets it go when the queue is empty (an idle
-    /// database holds no file open), or when a commit failed (the next batch starts on a fresh one).
+    /// Holds one connection while calls keep coming and gives it back to the pool when the queue is
+    /// empty (the pool closes it once it has waited long enough), or closes it when a commit failed
+    /// (the next batch starts on a fresh one).
     /// </summary>
     private async Task LoopAsync()
     {
@@ -92,6 +93,11 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
                     }
                     healthy = await CommitAsync(db, batch);
                     batch.Clear();
+                }
+                if (!healthy)
+                {
+                    // Closed, so that disposing it does not put it back in the pool for the next batch.
+                    await db.CloseAsync();
                 }
             }
         }

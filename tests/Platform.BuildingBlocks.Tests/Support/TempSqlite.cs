@@ -7,8 +7,8 @@ using Platform.BuildingBlocks.Data.Migrations;
 namespace Platform.BuildingBlocks.Tests.Support;
 
 /// <summary>
-/// A SQLite database file in its own temporary folder, deleted on dispose. Pooling is off so that
-/// no connection outlives the test and holds the file open.
+/// A SQLite database file in its own temporary folder, deleted on dispose, after the database has
+/// closed the connections its pool kept open.
 /// </summary>
 public sealed class TempSqlite : IAsyncDisposable
 {
@@ -62,6 +62,7 @@ public sealed class TempSqlite : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        Database.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);
