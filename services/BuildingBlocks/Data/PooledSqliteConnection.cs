@@ -21,6 +21,9 @@ internal sealed class PooledSqliteConnection : SqliteConnection
     private readonly SqlitePool _pool;
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
 
+    /// <summary>Out of the pool, and whether it counts against the pool's bound; returned once only.</summary>
+    private (bool Out, bool Counted) _rental;
+
     public PooledSqliteConnection(string connectionString, SqlitePool pool) : base(connectionString) => _pool = pool;
 
     /// <summary>What Dapper (and any caller through <see cref="DbConnection"/>) gets: a command that reuses compiled statements.</summary>
@@ -71,11 +74,18 @@ internal sealed class PooledSqliteConnection : SqliteConnection
         }
     }
 
+    internal void Rented(bool counted) => _rental = (true, counted);
+
     protected override void Dispose(bool disposing)
     {
-        if (disposing && _pool.TryReturn(this))
+        if (disposing && _rental.Out)
         {
-            return;
+            var counted = _rental.Counted;
+            _rental = default;
+            if (_pool.Return(this, counted))
+            {
+                return;
+            }
         }
         base.Dispose(disposing);
     }

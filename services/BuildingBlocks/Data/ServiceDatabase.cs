@@ -14,24 +14,27 @@ public abstract class ServiceDatabase : IDisposable
 {
     private readonly DatabaseConnection _connection;
     private readonly SqliteWriter? _writer;
-    private readonly SqlitePool? _pool;
 
-    /// <summary>
-    /// Per connection: referential integrity; waiting for another process's writer instead of failing;
-    /// a page cache bounded so that memory does not grow with the connections open; query_only reset
-    /// because a pooled connection may come back from a read (<see cref="ReadAsync{T}"/>); the durability chosen.
-    /// </summary>
-    private readonly string _sqlitePragmas;
+    /// <summary>Connections for writes (and callers of <see cref="OpenAsync"/>), and for reads: SQLite only.</summary>
+    private readonly SqlitePool? _pool;
+    private readonly SqlitePool? _readPool;
 
     protected ServiceDatabase(DatabaseConnection connection)
     {
         _connection = connection;
-        _sqlitePragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -8192; " +
-            $"PRAGMA wal_autocheckpoint = 16384; PRAGMA query_only = 0; PRAGMA synchronous = {connection.SqliteSynchronous};";
         if (connection.Dialect == SqlDialect.Sqlite)
         {
-            _pool = new SqlitePool(connection.ConnectionString);
-            _writer = new SqliteWriter(async cancellationToken => (SqliteConnection)await OpenAsync(cancellationToken), OutboxSignal);
+            // Set once per connection: referential integrity; waiting for another process's writer instead
+            // of failing; a page cache bounded so that memory does not grow with the connections open;
+            // checkpoints in large steps; the durability chosen.
+            _pool = new SqlitePool(connection.ConnectionString,
+                "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -8192; " +
+                $"PRAGMA wal_autocheckpoint = 16384; PRAGMA synchronous = {connection.SqliteSynchronous};");
+            // Opened read-only: a read that tried to write fails loudly rather than race the writer for the lock.
+            _readPool = new SqlitePool(
+                new SqliteConnectionStringBuilder(connection.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString(),
+                "PRAGMA busy_timeout = 10000; PRAGMA cache_size = -8192;");
+            _writer = new SqliteWriter(async cancellationToken => await _pool.RentAsync(counted: false, cancellationToken), OutboxSignal);
         }
     }
 
@@ -48,9 +51,8 @@ public abstract class ServiceDatabase : IDisposable
     internal OutboxSignal OutboxSignal { get; } = new();
 
     /// <summary>
-    /// An open connection, disposed by the caller. On SQLite it comes from the database's pool with its
-    /// compiled statements (<see cref="SqlitePool"/>), and its settings are set again for each caller,
-    /// by statements compiled once.
+    /// An open connection, disposed by the caller. On SQLite it comes from the database's pool, with the
+    /// statements it has compiled (<see cref="SqlitePool"/>).
     /// </summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -68,21 +70,7 @@ public abstract class ServiceDatabase : IDisposable
                 throw;
             }
         }
-        DbConnection db = await _pool.RentAsync(cancellationToken);
-        try
-        {
-            await using var pragma = db.CreateCommand();
-            pragma.CommandText = _sqlitePragmas;
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-            return db;
-        }
-        catch
-        {
-            // Closed first, so that disposing it does not put it back.
-            await db.CloseAsync();
-            await db.DisposeAsync();
-            throw;
-        }
+        return await _pool.RentAsync(counted: true, cancellationToken);
     }
 
     /// <summary>
@@ -133,14 +121,7 @@ public abstract class ServiceDatabase : IDisposable
     public async Task<T> ReadAsync<T>(
         Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
-        await using var db = await OpenAsync(cancellationToken);
-        if (db is SqliteConnection)
-        {
-            // A read that tried to write would fail loudly here rather than race the writer for the lock.
-            await using var readOnly = db.CreateCommand();
-            readOnly.CommandText = "PRAGMA query_only = 1;";
-            await readOnly.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var db = _readPool is null ? await OpenAsync(cancellationToken) : await _readPool.RentAsync(counted: true, cancellationToken);
         await using var tx = db is SqliteConnection sqlite
             ? sqlite.BeginTransaction(deferred: true)
             : await db.BeginTransactionAsync(cancellationToken);
@@ -153,6 +134,7 @@ public abstract class ServiceDatabase : IDisposable
     public void Dispose()
     {
         _pool?.Dispose();
+        _readPool?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

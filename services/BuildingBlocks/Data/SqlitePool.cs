@@ -8,38 +8,75 @@ namespace Platform.BuildingBlocks.Data;
 /// statements it has compiled (<see cref="PooledSqliteConnection"/>). Compiling SQL was the largest
 /// single cost of a read (docs/benchmarks.md, "Where the time goes"), and SQLite can only reuse a
 /// compiled statement on the connection that compiled it, so the connection must outlive the call.
-/// At most <see cref="MaximumIdle"/> wait here; the rest close when returned, and those idle for
-/// <see cref="IdleFor"/> close too, so a quiet database holds few files open and memory does not
-/// follow the highest concurrency seen.
+/// Callers beyond <see cref="MaximumOpen"/> wait for a connection rather than open another: SQLite's
+/// work is CPU, so more connections than a few per core add memory (a page cache each) and the cost of
+/// opening one (reading the schema), not speed. The database's one writer keeps a connection of its
+/// own outside that count, so that a reader waiting never holds up the commit it may be waiting for.
+/// Connections idle for <see cref="IdleFor"/> close, so a quiet database holds few files open.
 /// </summary>
 internal sealed class SqlitePool : IDisposable
 {
-    private const int MaximumIdle = 8;
+    internal static readonly int MaximumOpen = Math.Max(8, 2 * Environment.ProcessorCount);
     private static readonly TimeSpan IdleFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>Far longer than any call holds a connection: reaching it means a caller holds one while waiting for another.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
 
     // Not SQLite's own pool underneath: a connection this pool lets go is closed, not kept twice.
     private readonly string _connectionString;
+    private readonly string _setUp;
     private readonly ConcurrentStack<(PooledSqliteConnection Connection, long ReturnedAt)> _idle = new();
+    private readonly SemaphoreSlim _slots = new(MaximumOpen, MaximumOpen);
     private readonly ITimer _pruning;
     private volatile bool _disposed;
 
-    public SqlitePool(string connectionString)
+    /// <param name="setUp">
+    /// Run once when a connection opens, never again: setting a flag pragma (foreign_keys, query_only)
+    /// expires every statement the connection has compiled, which would undo the point of keeping it.
+    /// </param>
+    public SqlitePool(string connectionString, string setUp)
     {
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+        _setUp = setUp;
         _pruning = TimeProvider.System.CreateTimer(_ => Prune(), null, IdleFor, IdleFor);
     }
 
-    /// <summary>An open connection: one that waited here, or a new one (its set-up is the caller's).</summary>
-    public async Task<PooledSqliteConnection> RentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// An open connection, set up: one that waited here, or a new one. A reader
+    /// waits while <see cref="MaximumOpen"/> are out; the writer (<paramref name="counted"/> false) never does.
+    /// </summary>
+    public async Task<PooledSqliteConnection> RentAsync(bool counted, CancellationToken cancellationToken)
     {
-        if (_idle.TryPop(out var idle))
+        if (counted && !await _slots.WaitAsync(LongestWait, cancellationToken))
         {
-            return idle.Connection;
+            throw new InvalidOperationException(
+                $"All {MaximumOpen} connections to the database have been in use for {LongestWait.TotalSeconds:0} s.");
         }
+        try
+        {
+            var connection = _idle.TryPop(out var idle) ? idle.Connection : await OpenAsync(cancellationToken);
+            connection.Rented(counted);
+            return connection;
+        }
+        catch
+        {
+            if (counted)
+            {
+                _slots.Release();
+            }
+            throw;
+        }
+    }
+
+    private async Task<PooledSqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
         var connection = new PooledSqliteConnection(_connectionString, this);
         try
         {
             await connection.OpenAsync(cancellationToken);
+            await using var setUp = connection.CreateCommand();
+            setUp.CommandText = _setUp;
+            await setUp.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch
@@ -49,10 +86,17 @@ internal sealed class SqlitePool : IDisposable
         }
     }
 
-    /// <summary>Keeps <paramref name="connection"/> for the next caller; false when it should close instead.</summary>
-    public bool TryReturn(PooledSqliteConnection connection)
+    /// <summary>
+    /// Takes back a connection its caller has finished with: kept for the next caller if it is fit to
+    /// serve one; false when it should close instead.
+    /// </summary>
+    public bool Return(PooledSqliteConnection connection, bool counted)
     {
-        if (_disposed || _idle.Count >= MaximumIdle || !connection.ReadyForNextCaller())
+        if (counted)
+        {
+            _slots.Release();
+        }
+        if (_disposed || !connection.ReadyForNextCaller())
         {
             return false;
         }

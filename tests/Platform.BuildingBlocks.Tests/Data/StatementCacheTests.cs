@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Tests.Support;
 using SQLitePCL;
 
@@ -107,24 +108,115 @@ public sealed class StatementCacheTests : IAsyncLifetime
         await Assert.ThrowsAsync<SqliteException>(() =>
             _file.Database.ReadAsync((db, tx) => db.ExecuteAsync("DELETE FROM sample", transaction: tx)));
 
-        // The same pooled connection, now outside a read.
+        // Reads have connections of their own, opened read-only; the writers' are as they were.
         await using var db = await _file.Database.OpenAsync();
         Assert.Equal(1, await db.ExecuteAsync("INSERT INTO sample (id, n) VALUES ('d', 4)"));
         Assert.Equal(4, await _file.ScalarAsync<long>("SELECT count(*) FROM sample"));
     }
 
     [Fact]
-    public async Task Connections_beyond_the_few_kept_close_and_disposing_the_database_closes_the_rest()
+    public async Task A_caller_beyond_the_bound_waits_for_a_connection_and_disposing_the_database_closes_them()
     {
-        var open = (await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _file.Database.OpenAsync()))).Cast<SqliteConnection>().ToList();
+        var bound = SqlitePool.MaximumOpen;
+        var open = (await Task.WhenAll(Enumerable.Range(0, bound).Select(_ => _file.Database.OpenAsync()))).Cast<SqliteConnection>().ToList();
+        var waiting = _file.Database.OpenAsync();
+        await Task.Delay(200);
+        Assert.False(waiting.IsCompleted, "a caller beyond the bound waits");
+
+        await open[0].DisposeAsync();
+        var next = (SqliteConnection)await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Same(open[0], next); // the one given back, still open, not a new one
+        open[0] = next;
         foreach (var db in open)
         {
             await db.DisposeAsync();
         }
-        Assert.Equal(8, open.Count(db => db.State == ConnectionState.Open));
+        Assert.All(open, db => Assert.Equal(ConnectionState.Open, db.State));
 
         _file.Database.Dispose();
         Assert.All(open, db => Assert.Equal(ConnectionState.Closed, db.State));
+    }
+
+    [Fact]
+    public async Task The_writer_is_never_held_up_by_readers_holding_every_connection()
+    {
+        var open = await Task.WhenAll(Enumerable.Range(0, SqlitePool.MaximumOpen).Select(_ => _file.Database.OpenAsync()));
+
+        await _file.Database.InTransactionAsync((db, tx) => db.ExecuteAsync("INSERT INTO sample (id, n) VALUES ('w', 5)", transaction: tx))
+            .WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(5, await open[0].ExecuteScalarAsync<long>("SELECT n FROM sample WHERE id = 'w'"));
+        foreach (var db in open)
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Reads_and_writes_reuse_what_earlier_calls_on_their_connection_compiled()
+    {
+        const string query = "SELECT n FROM sample WHERE id = @Id";
+        // Connections of its own, each new: every statement they list was compiled while tracked.
+        using var database = Fresh();
+        sqlite3? reader = null;
+        await database.ReadAsync((db, tx) =>
+        {
+            reader = Track(db);
+            return db.ExecuteScalarAsync<long>(query, new { Id = "a" }, tx);
+        });
+        sqlite3 writing;
+        await using (var db = await database.OpenAsync())
+        {
+            writing = Track(db);
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(2, await database.ReadAsync((db, tx) =>
+            {
+                Assert.Same(reader, ((SqliteConnection)db).Handle);
+                return db.ExecuteScalarAsync<long>(query, new { Id = "b" }, tx);
+            }));
+            await using var writer = await database.OpenAsync();
+            Assert.Same(writing, ((SqliteConnection)writer).Handle);
+            Assert.Equal(3, await writer.ExecuteScalarAsync<long>(query, new { Id = "c" }));
+        }
+
+        // Compiled once each and never again: setting a flag pragma (query_only, foreign_keys) between
+        // calls would have expired them all, and each would have been compiled anew on its next run.
+        var recompiled = Statements(reader!).Concat(Statements(writing)).Select(s => raw.sqlite3_stmt_status(s, Reprepare, 0)).ToList();
+        Assert.NotEmpty(recompiled);
+        Assert.All(recompiled, count => Assert.Equal(0, count));
+    }
+
+    [Fact]
+    public async Task A_read_opens_the_database_when_no_other_connection_holds_it_open()
+    {
+        _file.Database.Dispose();
+        using var fresh = Fresh();
+
+        Assert.Equal(3, await fresh.ReadAsync((db, tx) => db.ExecuteScalarAsync<long>("SELECT count(*) FROM sample", transaction: tx)));
+    }
+
+    private TestDatabase Fresh() => new(new DatabaseConnection("Test", SqlDialect.Sqlite, $"Data Source={_file.Path}"));
+
+    private const int Reprepare = 5; // SQLITE_STMTSTATUS_REPREPARE
+
+    /// <summary>From now on SQLite's list of the connection's statements can be walked (off by default).</summary>
+    private static sqlite3 Track(DbConnection db)
+    {
+        var handle = ((SqliteConnection)db).Handle!;
+        handle.enable_sqlite3_next_stmt(true);
+        return handle;
+    }
+
+    private static List<sqlite3_stmt> Statements(sqlite3 handle)
+    {
+        var statements = new List<sqlite3_stmt>();
+        for (var s = raw.sqlite3_next_stmt(handle, null); s is not null && !s.IsInvalid; s = raw.sqlite3_next_stmt(handle, s))
+        {
+            statements.Add(s);
+        }
+        return statements;
     }
 
     /// <summary>Heap memory held by the connection's compiled statements (SQLite's own account).</summary>
