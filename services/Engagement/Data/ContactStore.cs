@@ -36,10 +36,34 @@ public sealed class ContactStore(EngagementDatabase database)
         ORDER BY contact_at DESC, contact_id DESC {dialect.Page("@Take")}
         """;
 
-    internal static string SelectFactsByPerson(SqlDialect dialect) =>
+    internal static string SelectFacts(SqlDialect dialect) =>
         $"""
-        SELECT person_id, contact_at, outcome, seen_alone FROM contacts
+        SELECT contact_at, outcome, seen_alone FROM contacts
         WHERE person_id IN {dialect.InList("@People")} AND superseded_by_contact_id IS NULL
+        """;
+
+    /// <summary>
+    /// Each record's engagement in two statements, however long its history: first, last success and
+    /// last attempt by aggregate, then only the attempts after its own last success (the only ones a
+    /// group's count since success can include). Instants are compared as stored (UTC text of fixed
+    /// width on SQLite, so text order is time order; datetimeoffset on SQL Server).
+    /// </summary>
+    internal static string SelectEngagementByPerson(SqlDialect dialect) =>
+        $"""
+        SELECT person_id AS PersonId, MIN(contact_at) AS FirstContactAt,
+            MAX(CASE WHEN outcome = '{ContactVocabulary.Made}' THEN contact_at END) AS LastSuccessAt,
+            MAX(CASE WHEN outcome <> '{ContactVocabulary.Made}' THEN contact_at END) AS LastAttemptAt
+        FROM contacts
+        WHERE person_id IN {dialect.InList("@People")} AND superseded_by_contact_id IS NULL
+        GROUP BY person_id;
+        SELECT a.person_id AS PersonId, a.contact_at AS At
+        FROM contacts a
+        LEFT JOIN (
+            SELECT person_id, MAX(contact_at) AS last_success FROM contacts
+            WHERE person_id IN {dialect.InList("@People")} AND superseded_by_contact_id IS NULL AND outcome = '{ContactVocabulary.Made}'
+            GROUP BY person_id) s ON s.person_id = a.person_id
+        WHERE a.person_id IN {dialect.InList("@People")} AND a.superseded_by_contact_id IS NULL
+            AND a.outcome <> '{ContactVocabulary.Made}' AND (s.last_success IS NULL OR a.contact_at > s.last_success)
         """;
 
     internal static string SelectBySource(SqlDialect dialect) =>
@@ -61,14 +85,27 @@ public sealed class ContactStore(EngagementDatabase database)
     }
 
     /// <summary>The current contacts of a group of linked records, as the engagement rules read them.</summary>
-    public async Task<IReadOnlyList<ContactFact>> FactsAsync(DbConnection db, DbTransaction tx, IReadOnlyList<string> group) =>
-        (await FactsByPersonAsync(db, tx, group)).SelectMany(person => person).ToList();
-
-    /// <summary>The current contacts of each of several records (no grouping of links: the rule runs per record).</summary>
-    public async Task<ILookup<string, ContactFact>> FactsByPersonAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> people)
+    public async Task<IReadOnlyList<ContactFact>> FactsAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> group)
     {
-        var rows = await db.QueryAsync<FactRow>(SelectFactsByPerson(database.Dialect), new { People = SqlDialect.ListParameter(people) }, tx);
-        return rows.ToLookup(r => r.PersonId, r => new ContactFact(r.ContactAt, ContactVocabulary.Outcome(r.Outcome), r.SeenAlone), StringComparer.Ordinal);
+        var rows = await db.QueryAsync<FactRow>(SelectFacts(database.Dialect), new { People = SqlDialect.ListParameter(group) }, tx);
+        return [.. rows.Select(r => new ContactFact(r.ContactAt, ContactVocabulary.Outcome(r.Outcome), r.SeenAlone))];
+    }
+
+    /// <summary>
+    /// Each record's engagement summary (<see cref="RecordEngagement"/>), without reading its contacts
+    /// one by one: recording a contact re-evaluates her, and her history may run to thousands.
+    /// A record with no current contact is absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, RecordEngagement>> EngagementByPersonAsync(
+        DbConnection db, DbTransaction tx, IReadOnlyCollection<string> people)
+    {
+        using var results = await db.QueryMultipleAsync(SelectEngagementByPerson(database.Dialect), new { People = SqlDialect.ListParameter(people) }, tx);
+        var summaries = (await results.ReadAsync<SummaryRow>()).ToList();
+        var attempts = (await results.ReadAsync<AttemptRow>()).ToLookup(a => a.PersonId, a => a.At, StringComparer.Ordinal);
+        return summaries.ToDictionary(
+            s => s.PersonId,
+            s => new RecordEngagement(s.FirstContactAt, s.LastSuccessAt, s.LastAttemptAt, [.. attempts[s.PersonId]]),
+            StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<ContactRow>> LatestBeforeAsync(
@@ -88,9 +125,22 @@ public sealed class ContactStore(EngagementDatabase database)
         return rows.ToDictionary(r => r.SourceId, r => r.ContactId, StringComparer.Ordinal);
     }
 
-    private sealed class FactRow
+    private sealed class SummaryRow
     {
         public string PersonId { get; set; } = "";
+        public DateTimeOffset FirstContactAt { get; set; }
+        public DateTimeOffset? LastSuccessAt { get; set; }
+        public DateTimeOffset? LastAttemptAt { get; set; }
+    }
+
+    private sealed class AttemptRow
+    {
+        public string PersonId { get; set; } = "";
+        public DateTimeOffset At { get; set; }
+    }
+
+    private sealed class FactRow
+    {
         public DateTimeOffset ContactAt { get; set; }
         public string Outcome { get; set; } = "";
         public bool SeenAlone { get; set; }

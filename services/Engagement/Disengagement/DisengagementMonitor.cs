@@ -55,9 +55,9 @@ public sealed class DisengagementMonitor(
     {
         var groups = groupList.ToDictionary(g => g[0], g => g, StringComparer.Ordinal);
         var members = groups.Values.SelectMany(g => g).ToList();
-        var histories = await contacts.FactsByPersonAsync(db, tx, members);
+        var records = await contacts.EngagementByPersonAsync(db, tx, members);
         var facts = groups
-            .Select(g => (Person: g.Key, Facts: EngagementFacts.From(g.Value.SelectMany(m => histories[m]).ToList())))
+            .Select(g => (Person: g.Key, Facts: EngagementFacts.Of([.. g.Value.Where(records.ContainsKey).Select(m => records[m])])))
             .Where(p => p.Facts is not null)
             .ToDictionary(p => p.Person, p => p.Facts!, StringComparer.Ordinal);
         if (facts.Count == 0)
@@ -94,7 +94,8 @@ public sealed class DisengagementMonitor(
         {
             return;
         }
-        var facts = EngagementFacts.From(await contacts.FactsAsync(db, tx, group));
+        var records = await contacts.EngagementByPersonAsync(db, tx, group);
+        var facts = EngagementFacts.Of([.. records.Values]);
         var riskLevel = await context.RiskLevelAsync(db, tx, group);
         await OpenAsync(db, tx, personId, new DisengagementFinding(DisengagementRule.Requested, reason), riskLevel,
             facts?.LastSuccessAt, facts?.AttemptsSinceSuccess ?? 0, now, agency);

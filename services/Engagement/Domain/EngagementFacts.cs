@@ -28,6 +28,25 @@ public sealed record EngagementFacts(
             attempts.Count(c => lastSuccess is null || c.At > lastSuccess));
     }
 
+    /// <summary>
+    /// The same facts for a group of linked records, from each record's summary rather than every
+    /// contact (<see cref="RecordEngagement"/>): the group's last success is the latest of theirs, and
+    /// the attempts since it are among the attempts each record had since its own.
+    /// </summary>
+    public static EngagementFacts? Of(IReadOnlyCollection<RecordEngagement> records)
+    {
+        if (records.Count == 0)
+        {
+            return null;
+        }
+        var lastSuccess = records.Max(r => r.LastSuccessAt);
+        return new EngagementFacts(
+            records.Min(r => r.FirstContactAt),
+            lastSuccess,
+            records.Max(r => r.LastAttemptAt),
+            records.Sum(r => r.AttemptsSinceOwnSuccess.Count(at => lastSuccess is null || at > lastSuccess)));
+    }
+
     /// <summary>Whole days since the last successful contact; null if there has never been one.</summary>
     public int? DaysSinceLastSuccess(DateTimeOffset now) =>
         LastSuccessAt is { } at ? (int)Math.Floor((now - at).TotalDays) : null;
