@@ -74,13 +74,24 @@ public sealed class StatementCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Lists_expanded_into_the_text_run_each_as_its_own_statement()
+    public async Task A_command_whose_text_changes_between_runs_runs_the_new_text()
     {
         await using var db = await _file.Database.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT n FROM sample WHERE id = @Id";
+        var id = command.CreateParameter();
+        id.ParameterName = "@Id";
+        id.Value = "a";
+        command.Parameters.Add(id);
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
 
-        Assert.Equal(3, await db.ExecuteScalarAsync<long>("SELECT sum(n) FROM sample WHERE id IN @Ids", new { Ids = new[] { "a", "b" } }));
-        Assert.Equal(6, await db.ExecuteScalarAsync<long>("SELECT sum(n) FROM sample WHERE id IN @Ids", new { Ids = new[] { "a", "b", "c" } }));
-        Assert.Equal(2, await db.ExecuteScalarAsync<long>("SELECT sum(n) FROM sample WHERE id IN @Ids", new { Ids = new[] { "b" } }));
+        command.CommandText = "SELECT n * 10 FROM sample WHERE id = @Id";
+        id.Value = "b";
+        Assert.Equal(20L, await command.ExecuteScalarAsync());
+
+        // Both statements went back to the connection: each is there for the next command with its text.
+        Assert.Equal(3, await db.ExecuteScalarAsync<long>("SELECT n FROM sample WHERE id = @Id", new { Id = "c" }));
+        Assert.Equal(30, await db.ExecuteScalarAsync<long>("SELECT n * 10 FROM sample WHERE id = @Id", new { Id = "c" }));
     }
 
     [Fact]
