@@ -101,6 +101,11 @@ internal sealed class SqlitePool : IDisposable
             return false;
         }
         _idle.Push((connection, Environment.TickCount64));
+        if (_disposed)
+        {
+            // Disposed between the check above and the push: its closing may have missed this one.
+            Prune();
+        }
         return true;
     }
 
@@ -123,6 +128,11 @@ internal sealed class SqlitePool : IDisposable
         for (var i = keep.Count - 1; i >= 0; i--)
         {
             _idle.Push(keep[i]);
+        }
+        if (_disposed && keep.Count > 0)
+        {
+            // Disposed while this prune (the timer's) held these: close them now.
+            Prune();
         }
     }
 
