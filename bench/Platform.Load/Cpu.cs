@@ -7,7 +7,7 @@ namespace Platform.Load;
 public sealed class Cpu
 {
     // utime and stime are in clock ticks; USER_HZ is 100 on Linux.
-    private const double TicksPerSecond = 100;
+    internal const double TicksPerSecond = 100;
     private readonly IReadOnlyDictionary<string, int> _processes;
     private readonly Dictionary<string, long> _ticks;
     private readonly long _started = Stopwatch.GetTimestamp();
@@ -31,9 +31,12 @@ public sealed class Cpu
         return string.Join(", ", shares.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Percent:0} %")));
     }
 
-    private static long Ticks(int pid)
+    private static long Ticks(int pid) => StatTicks($"/proc/{pid}/stat");
+
+    /// <summary>User and system CPU ticks from a /proc stat file, a process's or one of its threads' (<c>task/&lt;tid&gt;/stat</c>).</summary>
+    internal static long StatTicks(string path)
     {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var stat = File.ReadAllText(path);
         // The command name is in parentheses and may hold spaces: count fields after the last ')'.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Platform.Load;
 
 /// <summary>
@@ -14,7 +12,6 @@ public sealed class JitSettling(IEnumerable<int> processIds)
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Longest = TimeSpan.FromSeconds(60);
     private const double Idle = 0.05;
-    private const double TicksPerSecond = 100;
     private readonly int[] _processIds = [.. processIds];
 
     /// <summary>
@@ -38,7 +35,7 @@ public sealed class JitSettling(IEnumerable<int> processIds)
                 readings.Dequeue();
             }
             var (at, ticks) = readings.Peek();
-            if (now.At - at >= Quiet - TimeSpan.FromMilliseconds(300) && (now.Ticks - ticks) / TicksPerSecond < Idle * (now.At - at).TotalSeconds)
+            if (now.At - at >= Quiet - TimeSpan.FromMilliseconds(300) && (now.Ticks - ticks) / Cpu.TicksPerSecond < Idle * (now.At - at).TotalSeconds)
             {
                 break;
             }
@@ -58,9 +55,7 @@ public sealed class JitSettling(IEnumerable<int> processIds)
                 {
                     if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
                     {
-                        var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                        ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                        ticks += Cpu.StatTicks(Path.Combine(task, "stat"));
                     }
                 }
                 catch (IOException)

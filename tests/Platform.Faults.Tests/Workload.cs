@@ -38,12 +38,6 @@ public sealed partial class Workload
     public const string IdentifierAgency = "faults-run";
     public const string SourceSystem = "faults-import";
 
-    private static readonly StatusCode[] UnknownOutcomes =
-    [
-        StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Unknown, StatusCode.Internal,
-        StatusCode.Cancelled, StatusCode.ResourceExhausted,
-    ];
-
     private readonly GrpcChannel _channel;
     private readonly string _engagementDatabase;
     private readonly string _housingDatabase;
@@ -258,35 +252,6 @@ public sealed partial class Workload
         command.Parameters.AddWithValue("@Key", key);
         return await command.ExecuteScalarAsync() as string;
     }
-
-    private async Task<T> Retry<T>(Func<CallOptions, Task<T>> call, Metadata auth, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return await call(Options(auth, cancellationToken));
-            }
-            catch (RpcException error) when (IsUnknownOutcome(error))
-            {
-                await BackOffAsync(cancellationToken);
-            }
-        }
-    }
-
-    private static bool IsUnknownOutcome(RpcException error) => UnknownOutcomes.Contains(error.StatusCode);
-
-    private async Task BackOffAsync(CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _retries);
-        await Task.Delay(TimeSpan.FromMilliseconds(200 + Random.Shared.Next(300)), cancellationToken);
-    }
-
-    private static CallOptions Options(Metadata auth, CancellationToken cancellationToken) =>
-        new(auth, DateTime.UtcNow.AddSeconds(20), cancellationToken);
-
-    private static Metadata Auth(string role, string subject) =>
-        new() { { "authorization", "Bearer " + FaultRun.Token(role, subject) } };
 
     /// <summary>A made-up name of its own for each number, so that no two people look like duplicates.</summary>
     private static string Name(int number, int salt)
