@@ -25,25 +25,55 @@ public sealed class DuplicateFinder(PersonStore people, AddressStore addresses, 
     private const int Returned = 10;
     private const double MinimumShown = 0.3;
 
+    /// <summary>
+    /// Records registered between a search and its re-check that are scored one by one; beyond this
+    /// many (a bulk load running beside it) the whole search runs again instead.
+    /// </summary>
+    internal const int RecheckLimit = 500;
+
     /// <param name="address">Where she lives (<see cref="AddressKey.Of"/>); compared with the other records' open current addresses.</param>
     public async Task<IReadOnlyList<PotentialDuplicate>> FindAsync(
         DbConnection db, DbTransaction tx, PersonDetails details, AddressKey? address, IReadOnlySet<string> excludeIds, Caller caller)
     {
-        var found = await ScoreAsync(db, tx, details, address, excludeIds);
-        var visible = await access.VisibleAsync(db, tx, caller, found.Select(c => c.PersonId).ToList());
-        foreach (var candidate in found.Where(c => !visible.Contains(c.PersonId)))
-        {
-            // The reasons quote the other record's names and date of birth: not for a caller who may
-            // not see it, or registering a made-up person would reveal who is on the register.
-            candidate.Restricted = true;
-            candidate.Reasons.Clear();
-            candidate.Reasons.Add("a record held by agencies you do not work with matches; open it by break-glass or ask for it to be shared");
-        }
-        return found;
+        var ids = await CandidateIdsAsync(db, tx, details, excludeIds);
+        var rows = (await people.GetManyAsync(db, tx, ids)).Where(row => row.LinkedTo is null).ToList();
+        return await ExplainAsync(db, tx, details, address, rows, caller);
     }
 
-    private async Task<IReadOnlyList<PotentialDuplicate>> ScoreAsync(
-        DbConnection db, DbTransaction tx, PersonDetails details, AddressKey? address, IReadOnlySet<string> excludeIds)
+    /// <summary>
+    /// The search for a registration, made as a read beside the database's writer: the candidates, and
+    /// the point in the register it saw (<see cref="RegisteredSince"/>) for <see cref="RecheckAsync"/>.
+    /// </summary>
+    public async Task<DuplicateSearch> SearchAsync(DbConnection db, DbTransaction tx, PersonDetails details, AddressKey? address, Caller caller)
+    {
+        var found = await FindAsync(db, tx, details, address, NoExclusions, caller);
+        return new DuplicateSearch(found, await RegisteredSince.MarkAsync(db, tx));
+    }
+
+    /// <summary>
+    /// Completes <paramref name="earlier"/> in the writing transaction, so that two registrations of
+    /// one person at once cannot both pass: the records registered since it are scored, each against
+    /// the rule itself (they are few, so no key is needed to find them), and join its candidates.
+    /// </summary>
+    public async Task<IReadOnlyList<PotentialDuplicate>> RecheckAsync(
+        DbConnection db, DbTransaction tx, PersonDetails details, AddressKey? address, DuplicateSearch earlier, Caller caller)
+    {
+        var since = earlier.Mark is { } mark ? await RegisteredSince.RowsAsync(db, tx, mark, RecheckLimit + 1) : null;
+        if (since is null || since.Count > RecheckLimit)
+        {
+            return await FindAsync(db, tx, details, address, NoExclusions, caller);
+        }
+        if (since.Count == 0)
+        {
+            return earlier.Found;
+        }
+        var arrived = await ExplainAsync(db, tx, details, address, since, caller);
+        return Ranked(earlier.Found.Concat(arrived).DistinctBy(c => c.PersonId, StringComparer.Ordinal));
+    }
+
+    private static readonly IReadOnlySet<string> NoExclusions = new HashSet<string>();
+
+    private async Task<HashSet<string>> CandidateIdsAsync(DbConnection db, DbTransaction tx, PersonDetails details, IReadOnlySet<string> excludeIds)
     {
         var names = PersonNames.All(details.Names);
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -68,23 +98,38 @@ public sealed class DuplicateFinder(PersonStore people, AddressStore addresses, 
             }
         }
         ids.ExceptWith(excludeIds);
+        return ids;
+    }
 
+    /// <summary>Scores the records against the incoming details; those worth showing, explained as far as the caller may see them.</summary>
+    private async Task<IReadOnlyList<PotentialDuplicate>> ExplainAsync(
+        DbConnection db, DbTransaction tx, PersonDetails details, AddressKey? address, IReadOnlyList<PersonRow> rows, Caller caller)
+    {
         var incoming = Facts(details, address);
-        var rows = (await people.GetManyAsync(db, tx, ids)).Where(row => row.LinkedTo is null).ToList();
         var living = await addresses.OpenCurrentAsync(db, tx, rows.Select(row => row.PersonId).ToList());
-        return rows
+        var found = Ranked(rows
             .Select(row => (row, score: scorer.Score(incoming, Facts(row.Details(), living.GetValueOrDefault(row.PersonId)))))
             .Where(x => x.score.Score >= MinimumShown || x.score.IsLikelyDuplicate)
-            .OrderByDescending(x => x.score.Score).ThenBy(x => x.row.PersonId, StringComparer.Ordinal)
-            .Take(Returned)
             .Select(x =>
             {
                 var candidate = new PotentialDuplicate { PersonId = x.row.PersonId, Score = Math.Round(x.score.Score, 3), Likely = x.score.IsLikelyDuplicate };
                 candidate.Reasons.AddRange(x.score.Reasons);
                 return candidate;
-            })
-            .ToList();
+            }));
+        var visible = await access.VisibleAsync(db, tx, caller, found.Select(c => c.PersonId).ToList());
+        foreach (var candidate in found.Where(c => !visible.Contains(c.PersonId)))
+        {
+            // The reasons quote the other record's names and date of birth: not for a caller who may
+            // not see it, or registering a made-up person would reveal who is on the register.
+            candidate.Restricted = true;
+            candidate.Reasons.Clear();
+            candidate.Reasons.Add("a record held by agencies you do not work with matches; open it by break-glass or ask for it to be shared");
+        }
+        return found;
     }
+
+    private static List<PotentialDuplicate> Ranked(IEnumerable<PotentialDuplicate> candidates) =>
+        candidates.OrderByDescending(c => c.Score).ThenBy(c => c.PersonId, StringComparer.Ordinal).Take(Returned).ToList();
 
     private static PersonFacts Facts(PersonDetails details, AddressKey? address) => new()
     {
@@ -95,3 +140,6 @@ public sealed class DuplicateFinder(PersonStore people, AddressStore addresses, 
         Identifiers = details.Identifiers.Select(id => new Domain.Duplicates.AgencyIdentifier(id.Agency, id.Value)).ToList(),
     };
 }
+
+/// <summary>A registration's duplicate search: what it found, and where in the register it looked (<see cref="RegisteredSince"/>).</summary>
+public sealed record DuplicateSearch(IReadOnlyList<PotentialDuplicate> Found, long? Mark);

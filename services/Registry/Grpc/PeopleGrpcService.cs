@@ -41,15 +41,23 @@ public sealed partial class PeopleGrpcService(
         }
         v.ThrowIfInvalid();
 
-        return await database.InTransactionAsync(async (db, tx) =>
+        // The search reads beside the database's writer; inside it, only the records registered since are
+        // scored, so the work every registration waits its turn for is the writing alone.
+        var addressKey = request.Address is null ? null : AddressKey.Of(request.Address.Lines, request.Address.Postcode);
+        var search = await database.ReadAsync((db, tx) => duplicates.SearchAsync(db, tx, request.Details, addressKey, caller),
+            context.CancellationToken);
+        var response = new RegisterPersonResponse();
+        if (HeldBack(search.Found, request))
         {
-            var candidates = await duplicates.FindAsync(db, tx, request.Details,
-                request.Address is null ? null : AddressKey.Of(request.Address.Lines, request.Address.Postcode), excludeIds: new HashSet<string>(), caller);
-            var response = new RegisterPersonResponse();
-            response.PotentialDuplicates.AddRange(candidates);
-            if (candidates.Any(c => c.Likely) && !request.ConfirmedNotDuplicate)
+            response.PotentialDuplicates.AddRange(search.Found);
+            return response; // nothing stored: the caller reviews the candidates first
+        }
+        var (candidates, personId) = await database.InTransactionAsync<(IReadOnlyList<PotentialDuplicate>, string?)>(async (db, tx) =>
+        {
+            var found = await duplicates.RecheckAsync(db, tx, request.Details, addressKey, search, caller);
+            if (HeldBack(found, request))
             {
-                return response; // nothing stored: the caller reviews the candidates first
+                return (found, null);
             }
             await EnsureIdentifiersFreeAsync(db, tx, request.Details, personId: null);
 
@@ -77,11 +85,21 @@ public sealed partial class PeopleGrpcService(
             });
             await Outbox.EnqueueAsync(db, tx, InvolvementGrpcService.Started(involvement, now));
             await state.AddressesChangedAsync(db, tx, [personId]);
-            var row = await people.GetAsync(db, tx, personId);
-            response.Person = await views.LoadAsync(db, tx, row!, caller);
-            return response;
+            return (found, personId);
         }, context.CancellationToken);
+        response.PotentialDuplicates.AddRange(candidates);
+        if (personId is not null)
+        {
+            // Read once the registration is durable, as any later read of her would be.
+            response.Person = await database.ReadAsync(async (db, tx) =>
+                await views.LoadAsync(db, tx, (await people.GetAsync(db, tx, personId))!, caller), context.CancellationToken);
+        }
+        return response;
     }
+
+    /// <summary>A likely duplicate holds a registration back until the caller confirms it is someone else.</summary>
+    private static bool HeldBack(IReadOnlyList<PotentialDuplicate> candidates, RegisterPersonRequest request) =>
+        candidates.Any(c => c.Likely) && !request.ConfirmedNotDuplicate;
 
     public override Task<Person> GetPerson(GetPersonRequest request, ServerCallContext context)
     {

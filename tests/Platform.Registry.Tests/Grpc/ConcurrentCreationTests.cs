@@ -44,6 +44,25 @@ public sealed class ConcurrentCreationTests(RegistryFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_same_woman_registered_by_many_at_once_is_stored_once_and_the_rest_are_held_back()
+    {
+        // Each call searches beside the writer, where none sees the others; the writer's re-check of
+        // the records registered since is what holds all but one back.
+        var stored = new System.Collections.Concurrent.ConcurrentBag<RegisterPersonResponse>();
+        var outcomes = await RaceAsync(async () => stored.Add(await _worker.People.RegisterPersonAsync(People.Born("Ottoline", "Vavasour", 1983, 9, 14))));
+
+        Assert.All(outcomes, o => Assert.Equal(StatusCode.OK, o));
+        var registered = Assert.Single(stored, r => r.Person is not null).Person.PersonId;
+        Assert.All(stored.Where(r => r.Person is null), held =>
+        {
+            var candidate = Assert.Single(held.PotentialDuplicates);
+            Assert.Equal(registered, candidate.PersonId);
+            Assert.True(candidate.Likely);
+        });
+        Assert.Equal(1, await ScalarAsync<int>("SELECT COUNT(*) FROM persons WHERE display_name = @Name", new { Name = "Ottoline Vavasour" }));
+    }
+
+    [Fact]
     public async Task Identical_relationships_recorded_together_are_stored_once()
     {
         var her = await _worker.RegisterAsync(People.Named("Philippa", "Quarrendon", 1980));
