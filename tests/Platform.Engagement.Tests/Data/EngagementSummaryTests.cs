@@ -1,3 +1,5 @@
+using Dapper;
+using Platform.BuildingBlocks.Data;
 using Platform.Engagement.Data;
 using Platform.Engagement.Domain;
 using Platform.Engagement.Tests.Grpc;
@@ -53,6 +55,25 @@ public sealed class EngagementSummaryTests(EngagementFixture fixture) : IClassFi
 
         Assert.Empty(records);
         Assert.Null(EngagementFacts.Of([.. records.Values]));
+    }
+
+    [Fact]
+    public async Task The_summary_reads_the_engagement_index_alone_never_the_contact_rows()
+    {
+        var plans = await Database().ReadAsync(async (db, tx) =>
+        {
+            var steps = new List<string>();
+            foreach (var statement in ContactStore.SelectEngagementByPerson(SqlDialect.Sqlite).Split(';'))
+            {
+                steps.AddRange((await db.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
+                    "EXPLAIN QUERY PLAN " + statement, new { People = "[\"a\", \"b\"]" }, tx)).Select(row => row.Detail));
+            }
+            return steps;
+        });
+
+        var onContacts = plans.Where(step => step.Contains("contacts", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, onContacts.Count);
+        Assert.All(onContacts, step => Assert.Contains("USING COVERING INDEX ix_contacts_engagement (person_id=?)", step, StringComparison.Ordinal));
     }
 
     private EngagementDatabase Database() => fixture.Host.Service<EngagementDatabase>();
