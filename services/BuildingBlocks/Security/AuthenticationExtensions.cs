@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
@@ -10,7 +11,9 @@ namespace Platform.BuildingBlocks.Security;
 /// <summary>
 /// JWT bearer on every call (<see cref="AuthOptions"/> decides how at start-up). Beyond its signature,
 /// issuer, audience and lifetime, a token must carry usable claims (<see cref="TokenClaims"/>) or the
-/// call is unauthenticated; the caller policy then asks for a platform role.
+/// call is unauthenticated; the caller policy then asks for a platform role. A token validated once is
+/// not validated again while it stays valid (<see cref="ValidatedTokenCache"/>); its claims are checked
+/// on every call.
 /// </summary>
 public static class AuthenticationExtensions
 {
@@ -56,6 +59,17 @@ public static class AuthenticationExtensions
                         return Task.CompletedTask;
                     },
                 };
+            });
+        // The cache needs the host's clock, so it is wrapped round the library's handler (configured
+        // above: MapInboundClaims and all) once the container can supply one.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((options, clock) =>
+            {
+                for (var i = 0; i < options.TokenHandlers.Count; i++)
+                {
+                    options.TokenHandlers[i] = new ValidatedTokenCache(options.TokenHandlers[i], clock);
+                }
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CallerPolicy, policy => policy
