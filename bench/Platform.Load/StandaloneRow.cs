@@ -40,6 +40,7 @@ public sealed class StandaloneRow(LoadOptions options)
                 memory = $"resident {Megabytes(ResidentBytes(host.ProcessId))} after ({Megabytes(idle)} idle)";
             }
             var bytes = new DirectoryInfo(data).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length);
+            var sizes = TableSizes(data, options.StandalonePeople);
             var started = Stopwatch.GetTimestamp();
             await using (await PlatformProcess.StartAsync("services/Standalone", "Platform.Standalone", environment))
             {
@@ -47,7 +48,7 @@ public sealed class StandaloneRow(LoadOptions options)
                 var perPerson = bytes / Math.Max(1, options.StandalonePeople);
                 return new Row(
                     $"standalone host: RegisterPerson through gRPC, {options.StandalonePeople:N0} people, {options.Channels} × {options.InFlight} in flight",
-                    $"{loaded}; {memory}; {Megabytes(bytes)} of data (~{perPerson:N0} bytes a person); restart on that data ready in {Seconds(restart)}",
+                    $"{loaded}; {memory}; {Megabytes(bytes)} of data (~{perPerson:N0} bytes a person; {sizes}); restart on that data ready in {Seconds(restart)}",
                     "—", "", "≥ 2,000/s; ≤ 300 MB resident; data per person justified", cpu);
             }
         }
@@ -84,6 +85,26 @@ public sealed class StandaloneRow(LoadOptions options)
         });
         double RateOf(int from) => tenth / Stopwatch.GetElapsedTime(marks[from], marks[from + 1]).TotalSeconds;
         return (total, RateOf(0), marks[10] > 0 ? RateOf(9) : double.NaN, held);
+    }
+
+    /// <summary>
+    /// Where the data is: each file's size a person, and its largest tables and indexes a person (the
+    /// page bytes, so the figures include each page's free space), for the data per person to be justified.
+    /// </summary>
+    private static string TableSizes(string data, int people)
+    {
+        // The files' sizes first: measuring the tables opens each database, and the last connection to
+        // close folds the log into the file.
+        var files = new DirectoryInfo(data).EnumerateFiles("*.db", SearchOption.AllDirectories)
+            .Select(file => (file.FullName, file.Name, file.Length, Log: new FileInfo(file.FullName + "-wal") is { Exists: true } wal ? wal.Length : 0))
+            .OrderByDescending(file => file.Length + file.Log)
+            .ToList();
+        var each = Math.Max(1, people);
+        return string.Join("; ", files.Select(file =>
+        {
+            var largest = Databases.TableSizes(file.FullName).Take(6).Select(t => $"{t.Name} {t.Bytes / each:N0}");
+            return $"{file.Name} {file.Length / each:N0} + log {file.Log / each:N0}: {string.Join(", ", largest)}";
+        }));
     }
 
     /// <summary>VmRSS from /proc, in bytes (the kernel gives it in kB).</summary>
