@@ -19,11 +19,12 @@ public static class RegisteredSince
 {
     internal const string SelectMark = "SELECT COALESCE(MAX(rowid), 0) FROM persons";
 
-    internal const string SelectSince =
-        """
+    /// <summary>SQLite's statement (a dialect's paging, so that it reads as valid T-SQL too, though SQL Server never runs it).</summary>
+    internal static string SelectSince(SqlDialect dialect) =>
+        $"""
         SELECT person_id, version, details_json, display_name, all_names, dob_year, dob_month, dob_day, nhs_number,
                current_area, linked_to, registered_at, registered_by_agency, updated_at
-        FROM persons WHERE rowid > @Mark AND linked_to IS NULL ORDER BY rowid LIMIT @Take
+        FROM persons WHERE rowid > @Mark AND linked_to IS NULL ORDER BY rowid {dialect.Page("@Take")}
         """;
 
     /// <summary>The point this transaction's snapshot has reached, or null where the database cannot say.</summary>
@@ -32,5 +33,5 @@ public static class RegisteredSince
 
     /// <summary>Up to <paramref name="take"/> records, not linked into another, registered after <paramref name="mark"/>.</summary>
     public static async Task<IReadOnlyList<PersonRow>> RowsAsync(DbConnection db, DbTransaction tx, long mark, int take) =>
-        (await db.QueryAsync<PersonRow>(SelectSince, new { Mark = mark, Take = take }, tx)).AsList();
+        (await db.QueryAsync<PersonRow>(SelectSince(SqlDialect.Sqlite), new { Mark = mark, Take = take }, tx)).AsList();
 }
