@@ -104,11 +104,8 @@ public sealed partial class PeopleGrpcService(
     public override Task<Person> GetPerson(GetPersonRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.ReadAsync(context, request.PersonId, "person.read", async (db, tx) =>
-        {
-            var survivor = await people.ResolveAsync(db, tx, request.PersonId);
-            return await views.LoadAsync(db, tx, survivor, Caller.From(context));
-        });
+        return guard.ReadAsync(context, request.PersonId, "person.read",
+            (db, tx) => views.ReadAsync(db, tx, request.PersonId, Caller.From(context)));
     }
 
     public override async Task<BatchGetPersonsResponse> BatchGetPersons(BatchGetPersonsRequest request, ServerCallContext context)
@@ -160,8 +157,7 @@ public sealed partial class PeopleGrpcService(
             {
                 PersonId = survivor.PersonId, Version = version, OccurredAt = now, DisplayName = PersonNames.Display(request.Details.Names),
             });
-            var row = await people.GetAsync(db, tx, survivor.PersonId);
-            return await views.LoadAsync(db, tx, row!, Caller.From(context));
+            return await views.ReadAsync(db, tx, survivor.PersonId, Caller.From(context));
         });
     }
 
