@@ -91,8 +91,7 @@ public sealed partial class PeopleGrpcService(
         if (personId is not null)
         {
             // Read once the registration is durable, as any later read of her would be.
-            response.Person = await database.ReadAsync(async (db, tx) =>
-                await views.LoadAsync(db, tx, (await people.GetAsync(db, tx, personId))!, caller), context.CancellationToken);
+            response.Person = await database.ReadAsync((db, tx) => views.ReadAsync(db, tx, personId, caller), context.CancellationToken);
         }
         return response;
     }

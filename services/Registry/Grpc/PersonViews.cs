@@ -35,7 +35,10 @@ public sealed class PersonViews(PersonGroupStore groups, LinkStore links, Addres
         return person;
     }
 
-    /// <summary>The same for a record the caller holds (one it has just written): read again whole, with its group.</summary>
+    /// <summary>
+    /// The same for a record the caller holds (one it has just written), read again with its group: kept
+    /// for callers that hold the row rather than the id.
+    /// </summary>
     public Task<Person> LoadAsync(DbConnection db, DbTransaction tx, PersonRow survivor, Caller caller) =>
         ReadAsync(db, tx, survivor.PersonId, caller);
 
