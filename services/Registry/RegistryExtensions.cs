@@ -30,6 +30,7 @@ public static class RegistryExtensions
         services.AddSingleton<InvolvementStore>();
         services.AddSingleton<RelationshipStore>();
         services.AddSingleton<LinkStore>();
+        services.AddSingleton<PersonGroupStore>();
         services.AddSingleton<SharingStore>();
         services.AddSingleton<CandidateQueries>();
         services.AddSingleton<PersonViews>();

@@ -73,9 +73,6 @@ public sealed class InvolvementStore
         WHERE person_id IN {dialect.InList("@PersonIds")} AND lead_professional = 1 AND (until IS NULL OR until > @Now)
         """;
 
-    internal static string CountActive(SqlDialect dialect) =>
-        $"SELECT COUNT(*) FROM involvements WHERE person_id IN {dialect.InList("@PersonIds")} AND (until IS NULL OR until > @Now)";
-
     /// <param name="group">Every id of the person (<see cref="LinkStore.GroupAsync"/>), whose other leads stop leading.</param>
     public async Task InsertAsync(DbConnection db, DbTransaction tx, InvolvementRow row, IReadOnlyCollection<string> group)
     {
@@ -95,9 +92,6 @@ public sealed class InvolvementStore
 
     public async Task<IReadOnlySet<string>> LeadAgenciesAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds, DateTimeOffset now) =>
         (await db.QueryAsync<string>(SelectLeadAgencies(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds), Now = now }, tx)).ToHashSet(StringComparer.Ordinal);
-
-    public Task<int> CountActiveAsync(DbConnection db, DbTransaction? tx, IReadOnlyCollection<string> personIds, DateTimeOffset now) =>
-        db.ExecuteScalarAsync<int>(CountActive(SqlDialect.Of(db)), new { PersonIds = SqlDialect.ListParameter(personIds), Now = now }, tx);
 
     public async Task EndAsync(DbConnection db, DbTransaction tx, InvolvementRow row, long expectedVersion, DateTimeOffset until, string reason)
     {

@@ -3,7 +3,8 @@ using Platform.Registry.V1;
 
 namespace Platform.Registry.Data;
 
-public sealed class PersonRow
+/// <remarks>Not sealed: a read that brings more columns with the record maps them onto a row derived from it.</remarks>
+public class PersonRow
 {
     public string PersonId { get; set; } = "";
     public long Version { get; set; }

@@ -11,21 +11,31 @@ namespace Platform.Registry.Data;
 /// </summary>
 public sealed class RegistryAccessFacts(RegistryDatabase database, TimeProvider clock) : IPersonAccessFactsSource
 {
-    internal const string SelectGroup =
-        """
-        SELECT p.person_id FROM persons p
-        WHERE p.person_id = (SELECT COALESCE(linked_to, person_id) FROM persons WHERE person_id = @PersonId)
-           OR p.linked_to = (SELECT COALESCE(linked_to, person_id) FROM persons WHERE person_id = @PersonId)
+    /// <summary>
+    /// Every fact of the group of @PersonId in one statement, as (kind, value) rows: the agencies with an
+    /// active involvement, the areas of addresses that are not confidential, the agencies with an active
+    /// share. The row of kind <see cref="Known"/> comes from the record itself, so a person with no facts
+    /// is still told apart from one the registry does not hold.
+    /// </summary>
+    internal const string SelectFacts =
+        $"""
+        WITH members AS (SELECT p.person_id FROM persons p WHERE {PersonGroupStore.InGroupOfPersonId})
+        SELECT '{Known}' AS kind, '' AS value FROM persons WHERE person_id = @PersonId
+        UNION ALL
+        SELECT DISTINCT '{Involved}', agency FROM involvements
+        WHERE person_id IN (SELECT person_id FROM members) AND (until IS NULL OR until > @Now)
+        UNION ALL
+        SELECT DISTINCT '{Area}', local_authority FROM addresses
+        WHERE person_id IN (SELECT person_id FROM members) AND confidential = 0
+        UNION ALL
+        SELECT DISTINCT '{Shared}', agency FROM sharing_records
+        WHERE person_id IN (SELECT person_id FROM members) AND (until IS NULL OR until > @Now)
         """;
 
-    internal static string SelectAgencies(SqlDialect dialect) =>
-        $"SELECT DISTINCT agency FROM involvements WHERE person_id IN {dialect.InList("@Group")} AND (until IS NULL OR until > @Now)";
-
-    internal static string SelectAreas(SqlDialect dialect) =>
-        $"SELECT DISTINCT local_authority FROM addresses WHERE person_id IN {dialect.InList("@Group")} AND confidential = 0";
-
-    internal static string SelectShared(SqlDialect dialect) =>
-        $"SELECT DISTINCT agency FROM sharing_records WHERE person_id IN {dialect.InList("@Group")} AND (until IS NULL OR until > @Now)";
+    private const string Known = "known";
+    private const string Involved = "involved";
+    private const string Area = "area";
+    private const string Shared = "shared";
 
     /// <summary>
     /// Of the given records that stay after links, those the agency or area may see (for filtering
@@ -52,18 +62,22 @@ public sealed class RegistryAccessFacts(RegistryDatabase database, TimeProvider 
 
     public async Task<PersonAccessFacts?> GetAsync(string personId, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
     {
-        var group = (await db.QueryAsync<string>(SelectGroup, new { PersonId = personId }, tx)).AsList();
-        if (group.Count == 0)
+        var rows = await db.QueryAsync<(string Kind, string Value)>(SelectFacts, new { PersonId = personId, Now = clock.GetUtcNow() }, tx);
+        var known = false;
+        var agencies = new HashSet<string>(StringComparer.Ordinal);
+        var areas = new HashSet<string>(StringComparer.Ordinal);
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (kind, value) in rows)
         {
-            return null;
+            switch (kind)
+            {
+                case Known: known = true; break;
+                case Involved: agencies.Add(value); break;
+                case Area: areas.Add(value); break;
+                case Shared: shared.Add(value); break;
+            }
         }
-        var now = clock.GetUtcNow();
-        var dialect = database.Dialect;
-        var members = SqlDialect.ListParameter(group);
-        var agencies = await db.QueryAsync<string>(SelectAgencies(dialect), new { Group = members, Now = now }, tx);
-        var areas = await db.QueryAsync<string>(SelectAreas(dialect), new { Group = members }, tx);
-        var shared = await db.QueryAsync<string>(SelectShared(dialect), new { Group = members, Now = now }, tx);
-        return new PersonAccessFacts(agencies.ToHashSet(), areas.ToHashSet(), shared.ToHashSet());
+        return known ? new PersonAccessFacts(agencies, areas, shared) : null;
     }
 
     public async Task<IReadOnlySet<string>> VisibleAsync(DbConnection db, DbTransaction? tx, Caller caller, IReadOnlyCollection<string> personIds)

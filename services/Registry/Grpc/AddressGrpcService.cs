@@ -52,7 +52,7 @@ public sealed class AddressGrpcService(
             {
                 await Outbox.EnqueueAsync(db, tx, Moved(row, outcome, now) with { RecordedByAgency = caller.Agency });
             }
-            return await views.LoadAsync(db, tx, (await people.GetAsync(db, tx, person.PersonId))!, caller);
+            return await views.ReadAsync(db, tx, person.PersonId, caller);
         });
     }
 

@@ -91,8 +91,7 @@ public sealed partial class PeopleGrpcService(
         if (personId is not null)
         {
             // Read once the registration is durable, as any later read of her would be.
-            response.Person = await database.ReadAsync(async (db, tx) =>
-                await views.LoadAsync(db, tx, (await people.GetAsync(db, tx, personId))!, caller), context.CancellationToken);
+            response.Person = await database.ReadAsync((db, tx) => views.ReadAsync(db, tx, personId, caller), context.CancellationToken);
         }
         return response;
     }
@@ -104,11 +103,8 @@ public sealed partial class PeopleGrpcService(
     public override Task<Person> GetPerson(GetPersonRequest request, ServerCallContext context)
     {
         new Validator().RequiredId(request.PersonId, "person_id").ThrowIfInvalid();
-        return guard.ReadAsync(context, request.PersonId, "person.read", async (db, tx) =>
-        {
-            var survivor = await people.ResolveAsync(db, tx, request.PersonId);
-            return await views.LoadAsync(db, tx, survivor, Caller.From(context));
-        });
+        return guard.ReadAsync(context, request.PersonId, "person.read",
+            (db, tx) => views.ReadAsync(db, tx, request.PersonId, Caller.From(context)));
     }
 
     public override async Task<BatchGetPersonsResponse> BatchGetPersons(BatchGetPersonsRequest request, ServerCallContext context)
@@ -160,8 +156,7 @@ public sealed partial class PeopleGrpcService(
             {
                 PersonId = survivor.PersonId, Version = version, OccurredAt = now, DisplayName = PersonNames.Display(request.Details.Names),
             });
-            var row = await people.GetAsync(db, tx, survivor.PersonId);
-            return await views.LoadAsync(db, tx, row!, Caller.From(context));
+            return await views.ReadAsync(db, tx, survivor.PersonId, Caller.From(context));
         });
     }
 

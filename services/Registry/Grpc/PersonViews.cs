@@ -10,25 +10,37 @@ namespace Platform.Registry.Grpc;
 /// Builds the person as a caller may see it: the record that stays after links, with the address
 /// history of every linked record, and confidential addresses redacted for agencies they do not name.
 /// </summary>
-public sealed class PersonViews(LinkStore links, AddressStore addresses, InvolvementStore involvements, TimeProvider clock)
+public sealed class PersonViews(PersonGroupStore groups, LinkStore links, AddressStore addresses, TimeProvider clock)
 {
-    public async Task<Person> LoadAsync(DbConnection db, DbTransaction tx, PersonRow survivor, Caller caller)
+    /// <summary>
+    /// The person <paramref name="personId"/> resolves to, in two statements: the group of linked
+    /// records with its active involvements, then the addresses of the group.
+    /// </summary>
+    public async Task<Person> ReadAsync(DbConnection db, DbTransaction tx, string personId, Caller caller)
     {
-        var group = await links.GroupAsync(db, tx, survivor.PersonId);
-        var history = await addresses.ForPersonsAsync(db, tx, group);
+        var group = await groups.ReadAsync(db, tx, personId, clock.GetUtcNow());
+        var history = await addresses.ForPersonsAsync(db, tx, group.Members);
+        var survivor = group.Survivor;
         var person = new Person
         {
             PersonId = survivor.PersonId,
             Version = survivor.Version,
             Details = survivor.Details(),
-            ActiveInvolvementCount = await involvements.CountActiveAsync(db, tx, group, clock.GetUtcNow()),
+            ActiveInvolvementCount = group.ActiveInvolvements,
             RegisteredAt = Timestamp.FromDateTimeOffset(survivor.RegisteredAt),
             RegisteredByAgency = survivor.RegisteredByAgency,
         };
-        person.LinkedPersonIds.AddRange(group.Skip(1));
+        person.LinkedPersonIds.AddRange(group.Members.Skip(1));
         person.Addresses.AddRange(history.Select(address => ToProto(address, caller)));
         return person;
     }
+
+    /// <summary>
+    /// The same for a record the caller holds (one it has just written), read again with its group: kept
+    /// for callers that hold the row rather than the id.
+    /// </summary>
+    public Task<Person> LoadAsync(DbConnection db, DbTransaction tx, PersonRow survivor, Caller caller) =>
+        ReadAsync(db, tx, survivor.PersonId, caller);
 
     /// <summary>
     /// For each of the given records that stay after links, the local authority of the current address
