@@ -36,13 +36,6 @@ public sealed class PersonViews(PersonGroupStore groups, LinkStore links, Addres
     }
 
     /// <summary>
-    /// The same for a record the caller holds (one it has just written), read again with its group: kept
-    /// for callers that hold the row rather than the id.
-    /// </summary>
-    public Task<Person> LoadAsync(DbConnection db, DbTransaction tx, PersonRow survivor, Caller caller) =>
-        ReadAsync(db, tx, survivor.PersonId, caller);
-
-    /// <summary>
     /// For each of the given records that stay after links, the local authority of the current address
     /// (over every linked record) as this caller may see it: empty when there is none, or when it is a
     /// confidential address the caller's agency is not named on. Two queries, however many people.
