@@ -31,9 +31,11 @@ public abstract class ServiceDatabase : IDisposable
                 "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -8192; " +
                 $"PRAGMA wal_autocheckpoint = 16384; PRAGMA synchronous = {connection.SqliteSynchronous};");
             // Opened read-only: a read that tried to write fails loudly rather than race the writer for the lock.
+            // A smaller page cache than the writer's: reads run on up to MaximumOpen connections at once,
+            // each with a cache of its own, while the operating system caches the file once for them all.
             _readPool = new SqlitePool(
                 new SqliteConnectionStringBuilder(connection.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString(),
-                "PRAGMA busy_timeout = 10000; PRAGMA cache_size = -8192;");
+                "PRAGMA busy_timeout = 10000; PRAGMA cache_size = -2048;");
             _writer = new SqliteWriter(async cancellationToken => await _pool.RentAsync(counted: false, cancellationToken), OutboxSignal);
         }
     }
