@@ -20,19 +20,21 @@ public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFact
     /// are asked: the guard reads them inside the database's one writer, where each statement is paid
     /// for serially. A known person has a row of kind <c>known</c> even with no other fact; its value is
     /// a typed NULL rather than an id, so on SQL Server the values share one type and one collation.
+    /// CROSS JOIN keeps SQLite reading each group's few records by index: with a plain join its planner
+    /// may scan a whole table against a bloom filter of the members. SQL Server reads it as an inner join.
     /// </summary>
     internal static string SelectFacts(SqlDialect dialect) =>
         $"""
         WITH {ProjectedPeople.AskedGroups(dialect, "@Ids")}
         SELECT m.person_id AS PersonId, '{Known}' AS Kind, CAST(NULL AS NVARCHAR(100)) AS Value FROM asked m
         UNION ALL
-        SELECT m.person_id, '{Agency}', i.agency FROM members m JOIN access_involvements i ON i.person_id = m.member
-        WHERE i.until IS NULL OR i.until > @Now
+        SELECT m.person_id, '{Agency}', i.agency FROM members m CROSS JOIN access_involvements i
+        WHERE i.person_id = m.member AND (i.until IS NULL OR i.until > @Now)
         UNION ALL
-        SELECT m.person_id, '{Area}', a.local_authority FROM members m JOIN access_areas a ON a.person_id = m.member
+        SELECT m.person_id, '{Area}', a.local_authority FROM members m CROSS JOIN access_areas a WHERE a.person_id = m.member
         UNION ALL
-        SELECT m.person_id, '{Share}', s.agency FROM members m JOIN access_shares s ON s.person_id = m.member
-        WHERE s.until IS NULL OR s.until > @Now
+        SELECT m.person_id, '{Share}', s.agency FROM members m CROSS JOIN access_shares s
+        WHERE s.person_id = m.member AND (s.until IS NULL OR s.until > @Now)
         """;
 
     public async Task<PersonAccessFacts?> GetAsync(string personId, DbConnection db, DbTransaction tx, CancellationToken cancellationToken) =>
