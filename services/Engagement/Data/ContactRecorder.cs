@@ -18,25 +18,37 @@ public sealed class ContactRecorder(
     DisengagementMonitor monitor)
 {
     /// <summary>
+    /// Everything stored for the contacts that can be built before the transaction: their chronology
+    /// entries and their ContactRecorded events, serialised. A single contact is prepared before the
+    /// database's one writer runs it, so none of this is paid for while every other write waits.
+    /// </summary>
+    public static PreparedContacts Prepare(IReadOnlyCollection<ContactRow> rows, DateTimeOffset now) => new(
+        rows,
+        [.. rows.Select(ContactEntries.For)],
+        [.. rows.Select(row => Outbox.Prepare(new ContactRecorded
+        {
+            ContactId = row.ContactId, PersonId = row.PersonId, Agency = row.Agency, ContactAt = row.ContactAt,
+            Channel = row.Channel, Outcome = row.Outcome, SeenAlone = row.SeenAlone, Significant = row.Significant,
+            SupersedesContactId = row.SupersedesContactId, OccurredAt = now,
+        }))],
+        now);
+
+    /// <summary>
     /// Stores the contacts. With <paramref name="checkNow"/> false (a bulk import), the people are only
     /// noted as pending: checking them once when the import ends, rather than after every batch,
     /// saves re-reading each history once per batch and raising alerts the rest of the history would end.
     /// </summary>
-    public async Task RecordAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<ContactRow> rows, DateTimeOffset now, bool checkNow = true)
+    public async Task RecordAsync(DbConnection db, DbTransaction tx, PreparedContacts prepared, bool checkNow = true)
     {
+        var rows = prepared.Rows;
         await contacts.InsertAsync(db, tx, rows);
         foreach (var amendment in rows.Where(r => r.SupersedesContactId is not null))
         {
             await contacts.SupersedeAsync(db, tx, amendment.SupersedesContactId!, amendment.ContactId);
             await chronologyStore.MarkSupersededAsync(db, tx, amendment.SupersedesContactId!);
         }
-        await chronology.WriteAsync(db, tx, rows.Select(ContactEntries.For).ToList());
-        await Outbox.EnqueueAsync(db, tx, rows.Select(row => new ContactRecorded
-        {
-            ContactId = row.ContactId, PersonId = row.PersonId, Agency = row.Agency, ContactAt = row.ContactAt,
-            Channel = row.Channel, Outcome = row.Outcome, SeenAlone = row.SeenAlone, Significant = row.Significant,
-            SupersedesContactId = row.SupersedesContactId, OccurredAt = now,
-        }));
+        await chronology.WriteAsync(db, tx, prepared.Entries);
+        await Outbox.EnqueueAsync(db, tx, prepared.Events);
         if (!checkNow)
         {
             await states.MarkPendingAsync(db, tx, rows.Select(r => r.PersonId).Distinct(StringComparer.Ordinal));
@@ -44,8 +56,12 @@ public sealed class ContactRecorder(
         }
         var prompted = rows.GroupBy(r => r.PersonId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (string?)g.MaxBy(r => r.ContactAt)!.ContactId, StringComparer.Ordinal);
-        await monitor.EvaluateAsync(db, tx, prompted, now);
+        await monitor.EvaluateAsync(db, tx, prompted, prepared.Now);
     }
+
+    /// <summary>The same for contacts built inside the transaction (an amendment, an import's batch).</summary>
+    public Task RecordAsync(DbConnection db, DbTransaction tx, IReadOnlyCollection<ContactRow> rows, DateTimeOffset now, bool checkNow = true) =>
+        RecordAsync(db, tx, Prepare(rows, now), checkNow);
 
     public Task RecordAsync(DbConnection db, DbTransaction tx, ContactRow row, DateTimeOffset now) => RecordAsync(db, tx, [row], now);
 

@@ -21,18 +21,21 @@ public sealed partial class ContactGrpcService(
 {
     public const int MaximumReasonLength = 500;
 
-    public override Task<Contact> RecordContact(RecordContactRequest request, ServerCallContext context)
+    /// <summary>The row, its chronology entry, its event and the reply are built outside the database's one writer.</summary>
+    public override async Task<Contact> RecordContact(RecordContactRequest request, ServerCallContext context)
     {
         var now = clock.GetUtcNow();
         var caller = Caller.From(context);
         var row = ContactInput.ToRow(request.Details, caller, now);
-        return guard.RunAsync(context, row.PersonId, "engagement.contact.record", async (access, db, tx) =>
+        var prepared = ContactRecorder.Prepare([row], now);
+        await guard.RunAsync(context, row.PersonId, "engagement.contact.record", async (access, db, tx) =>
         {
             access.RequireMayWriteFor(row.Agency); // a partner system or admin for another agency: never on break-glass
             await ContactRecorder.CheckOthersPresentAsync(db, tx, row);
-            await recorder.RecordAsync(db, tx, row, now);
-            return ContactMapping.ToProto(row);
+            await recorder.RecordAsync(db, tx, prepared);
+            return row;
         });
+        return ContactMapping.ToProto(row);
     }
 
     public override async Task<Contact> AmendContact(AmendContactRequest request, ServerCallContext context)

@@ -10,64 +10,60 @@ namespace Platform.BuildingBlocks.Security.Projection;
 /// </summary>
 public sealed class ProjectedAccessFacts(TimeProvider clock) : IPersonAccessFactsSource
 {
-    internal static string SelectAreas(SqlDialect dialect) =>
-        $"SELECT DISTINCT local_authority FROM access_areas WHERE person_id IN {dialect.InList("@Group")}";
+    private const string Known = "known";
+    private const string Agency = "agency";
+    private const string Area = "area";
+    private const string Share = "share";
 
-    internal static string SelectShares(SqlDialect dialect) =>
-        $"SELECT DISTINCT agency FROM access_shares WHERE person_id IN {dialect.InList("@Group")} AND (until IS NULL OR until > @Now)";
+    /// <summary>
+    /// Every fact of every asked person as (person, kind, value) rows, in one statement however many
+    /// are asked: the guard reads them inside the database's one writer, where each statement is paid
+    /// for serially. A known person has a row of kind <c>known</c> even with no other fact; its value is
+    /// a typed NULL rather than an id, so on SQL Server the values share one type and one collation.
+    /// CROSS JOIN keeps SQLite reading each group's few records by index: with a plain join its planner
+    /// may scan a whole table against a bloom filter of the members. SQL Server reads it as an inner join.
+    /// </summary>
+    internal static string SelectFacts(SqlDialect dialect) =>
+        $"""
+        WITH {ProjectedPeople.AskedGroups(dialect, "@Ids")}
+        SELECT m.person_id AS PersonId, '{Known}' AS Kind, CAST(NULL AS NVARCHAR(100)) AS Value FROM asked m
+        UNION ALL
+        SELECT m.person_id, '{Agency}', i.agency FROM members m CROSS JOIN access_involvements i
+        WHERE i.person_id = m.member AND (i.until IS NULL OR i.until > @Now)
+        UNION ALL
+        SELECT m.person_id, '{Area}', a.local_authority FROM members m CROSS JOIN access_areas a WHERE a.person_id = m.member
+        UNION ALL
+        SELECT m.person_id, '{Share}', s.agency FROM members m CROSS JOIN access_shares s
+        WHERE s.person_id = m.member AND (s.until IS NULL OR s.until > @Now)
+        """;
 
-    internal static string SelectAgenciesOfMany(SqlDialect dialect) =>
-        $"SELECT person_id AS Member, agency AS Value FROM access_involvements WHERE person_id IN {dialect.InList("@Ids")} AND (until IS NULL OR until > @Now)";
-
-    internal static string SelectAreasOfMany(SqlDialect dialect) =>
-        $"SELECT person_id AS Member, local_authority AS Value FROM access_areas WHERE person_id IN {dialect.InList("@Ids")}";
-
-    internal static string SelectSharesOfMany(SqlDialect dialect) =>
-        $"SELECT person_id AS Member, agency AS Value FROM access_shares WHERE person_id IN {dialect.InList("@Ids")} AND (until IS NULL OR until > @Now)";
-
-    public async Task<PersonAccessFacts?> GetAsync(string personId, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
-    {
-        var group = await ProjectedPeople.GroupAsync(db, tx, personId);
-        if (group.Count == 0)
-        {
-            return null;
-        }
-        var now = clock.GetUtcNow();
-        var agencies = await ProjectedPeople.ActiveAgenciesAsync(db, tx, group, now);
-        var areas = await db.QueryAsync<string>(SelectAreas(SqlDialect.Of(db)), new { Group = SqlDialect.ListParameter(group) }, tx);
-        var shares = await db.QueryAsync<string>(SelectShares(SqlDialect.Of(db)), new { Group = SqlDialect.ListParameter(group), Now = now }, tx);
-        return new PersonAccessFacts(agencies.ToHashSet(), areas.ToHashSet(), shares.ToHashSet());
-    }
+    public async Task<PersonAccessFacts?> GetAsync(string personId, DbConnection db, DbTransaction tx, CancellationToken cancellationToken) =>
+        (await GetManyAsync([personId], db, tx, cancellationToken)).GetValueOrDefault(personId);
 
     public async Task<IReadOnlyDictionary<string, PersonAccessFacts>> GetManyAsync(
         IReadOnlyCollection<string> personIds, DbConnection db, DbTransaction tx, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, PersonAccessFacts>(StringComparer.Ordinal);
-        // One statement per table however many: the ids travel as one list parameter (SqlDialect.InList).
-        await ReadAsync([.. personIds.Distinct(StringComparer.Ordinal)], db, tx, found);
-        return found;
-    }
-
-    private async Task ReadAsync(string[] personIds, DbConnection db, DbTransaction tx, Dictionary<string, PersonAccessFacts> found)
-    {
-        var dialect = SqlDialect.Of(db);
-        var groups = await ProjectedPeople.GroupsAsync(db, tx, personIds);
-        var members = groups.Values.SelectMany(g => g).Distinct(StringComparer.Ordinal).ToList();
-        var now = clock.GetUtcNow();
-        var agencies = await ByMemberAsync(db, tx, SelectAgenciesOfMany(dialect), members, now);
-        var areas = await ByMemberAsync(db, tx, SelectAreasOfMany(dialect), members, now);
-        var shares = await ByMemberAsync(db, tx, SelectSharesOfMany(dialect), members, now);
-        foreach (var (personId, group) in groups)
+        // The ids travel as one list parameter (SqlDialect.InList), so any number is one statement.
+        var rows = await db.QueryAsync<(string PersonId, string Kind, string? Value)>(SelectFacts(SqlDialect.Of(db)),
+            new { Ids = SqlDialect.ListParameter(personIds.Distinct(StringComparer.Ordinal)), Now = clock.GetUtcNow() }, tx);
+        var found = new Dictionary<string, (HashSet<string> Agencies, HashSet<string> Areas, HashSet<string> Shares)>(StringComparer.Ordinal);
+        foreach (var (personId, kind, value) in rows)
         {
-            found[personId] = new PersonAccessFacts(
-                group.SelectMany(m => agencies[m]).ToHashSet(StringComparer.Ordinal),
-                group.SelectMany(m => areas[m]).ToHashSet(StringComparer.Ordinal),
-                group.SelectMany(m => shares[m]).ToHashSet(StringComparer.Ordinal));
+            if (!found.TryGetValue(personId, out var facts))
+            {
+                facts = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+                found[personId] = facts;
+            }
+            var set = kind switch
+            {
+                Agency => facts.Agencies,
+                Area => facts.Areas,
+                Share => facts.Shares,
+                _ => null,
+            };
+            set?.Add(value!);
         }
+        return found.ToDictionary(
+            pair => pair.Key, pair => new PersonAccessFacts(pair.Value.Agencies, pair.Value.Areas, pair.Value.Shares), StringComparer.Ordinal);
     }
-
-    private static async Task<ILookup<string, string>> ByMemberAsync(
-        DbConnection db, DbTransaction tx, string sql, IReadOnlyList<string> members, DateTimeOffset now) =>
-        (await db.QueryAsync<(string Member, string Value)>(sql, new { Ids = SqlDialect.ListParameter(members), Now = now }, tx))
-            .ToLookup(row => row.Member, row => row.Value, StringComparer.Ordinal);
 }

@@ -10,27 +10,34 @@ namespace Platform.BuildingBlocks.Security.Projection;
 /// </summary>
 public static class ProjectedPeople
 {
-    internal const string SelectSurvivor =
-        """
-        SELECT COALESCE((SELECT person_id FROM access_links WHERE other_person_id = @PersonId), p.person_id)
-        FROM access_persons p WHERE p.person_id = @PersonId
+    /// <summary>
+    /// The common table expressions (after <c>WITH</c>) that resolve the ids in the list parameter
+    /// <paramref name="ids"/> to their groups: <c>asked (person_id, survivor)</c>, one row per known
+    /// person, and <c>members (person_id, member)</c>, each record of that person's group. A statement
+    /// that needs groups starts with these rather than reading the groups first.
+    /// </summary>
+    internal static string AskedGroups(SqlDialect dialect, string ids) =>
+        $"""
+        asked AS (
+            SELECT p.person_id, COALESCE(l.person_id, p.person_id) AS survivor
+            FROM access_persons p LEFT JOIN access_links l ON l.other_person_id = p.person_id
+            WHERE p.person_id IN {dialect.InList(ids)}),
+        members AS (
+            SELECT person_id, survivor AS member FROM asked
+            UNION ALL
+            SELECT a.person_id, f.other_person_id FROM asked a JOIN access_links f ON f.person_id = a.survivor)
         """;
 
-    internal const string SelectGroup =
-        "SELECT other_person_id FROM access_links WHERE person_id = @Survivor";
+    /// <summary>Each known person's survivor and the records linked into it (none: a null member).</summary>
+    internal static string SelectGroups(SqlDialect dialect) =>
+        $"""
+        WITH {AskedGroups(dialect, "@PersonIds")}
+        SELECT a.person_id AS PersonId, a.survivor AS Survivor, f.other_person_id AS Member
+        FROM asked a LEFT JOIN access_links f ON f.person_id = a.survivor
+        """;
 
     internal static string SelectActiveAgencies(SqlDialect dialect) =>
         $"SELECT DISTINCT agency FROM access_involvements WHERE person_id IN {dialect.InList("@Group")} AND (until IS NULL OR until > @Now)";
-
-    internal static string SelectSurvivors(SqlDialect dialect) =>
-        $"""
-        SELECT p.person_id AS PersonId, COALESCE(l.person_id, p.person_id) AS Survivor
-        FROM access_persons p LEFT JOIN access_links l ON l.other_person_id = p.person_id
-        WHERE p.person_id IN {dialect.InList("@PersonIds")}
-        """;
-
-    internal static string SelectFollowers(SqlDialect dialect) =>
-        $"SELECT person_id AS Survivor, other_person_id AS Member FROM access_links WHERE person_id IN {dialect.InList("@Ids")}";
 
     internal static string SelectKnown(SqlDialect dialect) =>
         $"SELECT person_id FROM access_persons WHERE person_id IN {dialect.InList("@PersonIds")}";
@@ -39,36 +46,32 @@ public static class ProjectedPeople
     /// The record that stands for <paramref name="personId"/> first, then every record linked into it;
     /// empty when the registry has not told this service of the person.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> GroupAsync(DbConnection db, DbTransaction tx, string personId)
-    {
-        var survivor = await db.QuerySingleOrDefaultAsync<string?>(SelectSurvivor, new { PersonId = personId }, tx);
-        if (survivor is null)
-        {
-            return [];
-        }
-        var others = await db.QueryAsync<string>(SelectGroup, new { Survivor = survivor }, tx);
-        return [survivor, .. others];
-    }
+    public static async Task<IReadOnlyList<string>> GroupAsync(DbConnection db, DbTransaction tx, string personId) =>
+        (await GroupsAsync(db, tx, [personId])).GetValueOrDefault(personId) ?? [];
 
     /// <summary>
-    /// <see cref="GroupAsync"/> for many people in two statements: each known person's group, the
+    /// <see cref="GroupAsync"/> for many people in one statement: each known person's group, the
     /// record that stands for it first. People the registry has not told this service of are left out.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GroupsAsync(
         DbConnection db, DbTransaction tx, IReadOnlyCollection<string> personIds)
     {
-        var dialect = SqlDialect.Of(db);
-        var survivors = (await db.QueryAsync<(string PersonId, string Survivor)>(SelectSurvivors(dialect),
-            new { PersonIds = SqlDialect.ListParameter(personIds) }, tx)).ToList();
-        var distinct = survivors.Select(s => s.Survivor).Distinct(StringComparer.Ordinal).ToList();
-        var followers = await db.QueryAsync<(string Survivor, string Member)>(SelectFollowers(dialect),
-            new { Ids = SqlDialect.ListParameter(distinct) }, tx);
-        var groups = distinct.ToDictionary(s => s, s => new List<string> { s }, StringComparer.Ordinal);
-        foreach (var (survivor, member) in followers)
+        var rows = await db.QueryAsync<(string PersonId, string Survivor, string? Member)>(SelectGroups(SqlDialect.Of(db)),
+            new { PersonIds = SqlDialect.ListParameter(personIds.Distinct(StringComparer.Ordinal)) }, tx);
+        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (personId, survivor, member) in rows)
         {
-            groups[survivor].Add(member);
+            if (!groups.TryGetValue(personId, out var group))
+            {
+                group = [survivor];
+                groups[personId] = group;
+            }
+            if (member is not null)
+            {
+                group.Add(member);
+            }
         }
-        return survivors.ToDictionary(s => s.PersonId, s => (IReadOnlyList<string>)groups[s.Survivor], StringComparer.Ordinal);
+        return groups.ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Agencies involved with any record of the group at <paramref name="now"/>.</summary>
