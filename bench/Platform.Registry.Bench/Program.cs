@@ -132,7 +132,7 @@ if (options.Grpc)
 {
     var service = new PeopleGrpcService(database, new PersonAccessGuard<RegistryDatabase>(database, access, clock), people,
         new AddressStore(), new InvolvementStore(), new LinkStore(),
-        new PersonViews(new LinkStore(), new AddressStore(), new InvolvementStore(), clock),
+        new PersonViews(new PersonGroupStore(), new LinkStore(), new AddressStore(), clock),
         new DuplicateFinder(people, new AddressStore(), candidates, new DuplicateScorer(new DuplicateScoringOptions()), access), search,
         new PersonStatePublisher(new PersonStateStore(), clock), clock);
     var context = new Platform.Bench.BenchCallContext(caller);
