@@ -59,7 +59,7 @@ internal sealed partial class PopulationGenerator
         Execute(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4000000; PRAGMA temp_store = MEMORY;");
         using var tx = db.BeginTransaction();
 
-        var insertPerson = Prepare(db, tx, PersonStore.InsertPerson);
+        var insertPerson = Prepare(db, tx, PersonStore.InsertPerson(SqlDialect.Sqlite));
         var insertKey = Prepare(db, tx, PersonStore.InsertNameKey);
         var insertBirthKey = Prepare(db, tx, PersonStore.InsertNameBirthKey);
         var insertIdentifier = Prepare(db, tx, PersonStore.InsertIdentifier);
@@ -71,7 +71,7 @@ internal sealed partial class PopulationGenerator
             VALUES (@InvolvementId, @PersonId, @Agency, @Worker, @Team, @Role, @Since, @Until, @LeadProfessional, @EndReason, 1)
             """);
         var insertLink = Prepare(db, tx, LinkStore.Insert);
-        var setLinked = Prepare(db, tx, PersonStore.SetLinkedTo);
+        var setLinked = Prepare(db, tx, PersonStore.SetLinkedTo(SqlDialect.Sqlite));
         var insertShare = Prepare(db, tx, SharingStore.Insert);
 
         var people = _people;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
@@ -60,15 +59,15 @@ public static class AuthenticationExtensions
                     },
                 };
             });
-        // The cache needs the host's clock, so it is wrapped round the library's handler (configured
-        // above: MapInboundClaims and all) once the container can supply one.
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        // Wrapped round the library's handler (configured above: MapInboundClaims and all). The cache reads
+        // the system clock, as the library does when it judges a token's lifetime (its own clock setting is
+        // not public): a host's other clock (a test's fixed one) must not keep a token alive past its expiry.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TimeProvider>((options, clock) =>
+            .Configure(options =>
             {
                 for (var i = 0; i < options.TokenHandlers.Count; i++)
                 {
-                    options.TokenHandlers[i] = new ValidatedTokenCache(options.TokenHandlers[i], clock);
+                    options.TokenHandlers[i] = new ValidatedTokenCache(options.TokenHandlers[i], TimeProvider.System);
                 }
             });
         builder.Services.AddAuthorizationBuilder()

@@ -15,7 +15,8 @@ public sealed class EngagementStateStore
     /// A person's state written whether or not she is tracked yet, in one statement: recording a
     /// contact saves it inside the database's one writer, where a read to choose between an update and
     /// an insert would be one more statement paid for serially. On SQL Server the MERGE holds its key
-    /// range (HOLDLOCK), so two transactions saving the same new person cannot both insert her.
+    /// range (HOLDLOCK), so two transactions saving the same new person cannot both insert her; the id is
+    /// cast to the column's type so that the key is sought, and only her range is held.
     /// </summary>
     internal static string Save(SqlDialect dialect) => dialect == SqlDialect.Sqlite
         ? """
@@ -27,7 +28,7 @@ public sealed class EngagementStateStore
           """
         : """
           MERGE engagement_state WITH (HOLDLOCK) AS s
-          USING (SELECT @PersonId AS person_id) AS n ON s.person_id = n.person_id
+          USING (SELECT CAST(@PersonId AS VARCHAR(36)) AS person_id) AS n ON s.person_id = n.person_id
           WHEN MATCHED THEN UPDATE SET first_contact_at = @FirstContactAt, last_success_at = @LastSuccessAt,
               last_attempt_at = @LastAttemptAt, attempts_since_success = @AttemptsSinceSuccess
           WHEN NOT MATCHED THEN INSERT (person_id, first_contact_at, last_success_at, last_attempt_at, attempts_since_success)

@@ -26,8 +26,8 @@ public sealed class DuplicateFinder(PersonStore people, AddressStore addresses, 
     private const double MinimumShown = 0.3;
 
     /// <summary>
-    /// Records registered between a search and its re-check that are scored one by one; beyond this
-    /// many (a bulk load running beside it) the whole search runs again instead.
+    /// Records changed between a search and its re-check that are scored one by one; beyond this many
+    /// (a bulk load running beside it) the whole search runs again instead.
     /// </summary>
     internal const int RecheckLimit = 500;
 
@@ -42,33 +42,36 @@ public sealed class DuplicateFinder(PersonStore people, AddressStore addresses, 
 
     /// <summary>
     /// The search for a registration, made as a read beside the database's writer: the candidates, and
-    /// the point in the register it saw (<see cref="RegisteredSince"/>) for <see cref="RecheckAsync"/>.
+    /// the point in the register it saw (<see cref="ChangedSince"/>) for <see cref="RecheckAsync"/>.
     /// </summary>
     public async Task<DuplicateSearch> SearchAsync(DbConnection db, DbTransaction tx, PersonDetails details, AddressKey? address, Caller caller)
     {
         var found = await FindAsync(db, tx, details, address, NoExclusions, caller);
-        return new DuplicateSearch(found, await RegisteredSince.MarkAsync(db, tx));
+        return new DuplicateSearch(found, await ChangedSince.MarkAsync(db, tx));
     }
 
     /// <summary>
-    /// Completes <paramref name="earlier"/> in the writing transaction, so that two registrations of
-    /// one person at once cannot both pass: the records registered since it are scored, each against
-    /// the rule itself (they are few, so no key is needed to find them), and join its candidates.
+    /// Completes <paramref name="earlier"/> in the writing transaction, so that two registrations of one
+    /// person at once cannot both pass: the records changed since it (registered, corrected, given an
+    /// address, linked or unlinked) are scored again, each against the rule itself (they are few, so no
+    /// key is needed to find them), and replace whatever the search said of them.
     /// </summary>
     public async Task<IReadOnlyList<PotentialDuplicate>> RecheckAsync(
         DbConnection db, DbTransaction tx, PersonDetails details, AddressKey? address, DuplicateSearch earlier, Caller caller)
     {
-        var since = earlier.Mark is { } mark ? await RegisteredSince.RowsAsync(db, tx, mark, RecheckLimit + 1) : null;
-        if (since is null || since.Count > RecheckLimit)
+        var changed = earlier.Mark is { } mark ? await ChangedSince.RowsAsync(db, tx, mark, RecheckLimit + 1) : null;
+        if (changed is null || changed.Count > RecheckLimit)
         {
             return await FindAsync(db, tx, details, address, NoExclusions, caller);
         }
-        if (since.Count == 0)
+        if (changed.Count == 0)
         {
             return earlier.Found;
         }
-        var arrived = await ExplainAsync(db, tx, details, address, since, caller);
-        return Ranked(earlier.Found.Concat(arrived).DistinctBy(c => c.PersonId, StringComparer.Ordinal));
+        var changedIds = changed.Select(row => row.PersonId).ToHashSet(StringComparer.Ordinal);
+        // A record linked into another since is no candidate of its own any more (its survivor is).
+        var rescored = await ExplainAsync(db, tx, details, address, [.. changed.Where(row => row.LinkedTo is null)], caller);
+        return Ranked(earlier.Found.Where(c => !changedIds.Contains(c.PersonId)).Concat(rescored));
     }
 
     private static readonly IReadOnlySet<string> NoExclusions = new HashSet<string>();
@@ -141,5 +144,5 @@ public sealed class DuplicateFinder(PersonStore people, AddressStore addresses, 
     };
 }
 
-/// <summary>A registration's duplicate search: what it found, and where in the register it looked (<see cref="RegisteredSince"/>).</summary>
+/// <summary>A registration's duplicate search: what it found, and where in the register it looked (<see cref="ChangedSince"/>).</summary>
 public sealed record DuplicateSearch(IReadOnlyList<PotentialDuplicate> Found, long? Mark);

@@ -12,12 +12,23 @@ namespace Platform.Registry.Data;
 /// <summary>The persons table and the search keys and identifiers kept beside it.</summary>
 public sealed class PersonStore
 {
-    internal const string InsertPerson =
-        """
+    /// <summary>
+    /// The next number of a change duplicate detection reads (registry migration 008): registered, details
+    /// corrected, an address recorded, linked or unlinked (<see cref="ChangedSince"/>). On SQLite one
+    /// more than the highest, taken inside its one writer, so numbers follow commits; on SQL Server a
+    /// sequence, which does not wait on other transactions (nor follow their commits).
+    /// </summary>
+    /// <remarks>A part of a statement, not one: held as a function, not a method, so it is not taken for a statement.</remarks>
+    internal static readonly Func<SqlDialect, string> NextChange = dialect => dialect == SqlDialect.Sqlite
+        ? "(SELECT COALESCE(MAX(change_sequence), 0) + 1 FROM persons)"
+        : "NEXT VALUE FOR dbo.person_changes";
+
+    internal static string InsertPerson(SqlDialect dialect) =>
+        $"""
         INSERT INTO persons (person_id, version, details_json, display_name, all_names, dob_year, dob_month, dob_day,
-                             nhs_number, current_area, linked_to, registered_at, registered_by_agency, updated_at)
+                             nhs_number, current_area, linked_to, registered_at, registered_by_agency, updated_at, change_sequence)
         VALUES (@PersonId, @Version, @DetailsJson, @DisplayName, @AllNames, @DobYear, @DobMonth, @DobDay,
-                @NhsNumber, @CurrentArea, NULL, @RegisteredAt, @RegisteredByAgency, @UpdatedAt)
+                @NhsNumber, @CurrentArea, NULL, @RegisteredAt, @RegisteredByAgency, @UpdatedAt, {NextChange(dialect)})
         """;
 
     internal const string SelectPerson =
@@ -34,17 +45,18 @@ public sealed class PersonStore
         FROM persons WHERE person_id IN {dialect.InList("@PersonIds")}
         """;
 
-    internal const string UpdateDetails =
-        """
+    internal static string UpdateDetails(SqlDialect dialect) =>
+        $"""
         UPDATE persons SET version = version + 1, details_json = @DetailsJson, display_name = @DisplayName,
                all_names = @AllNames, dob_year = @DobYear, dob_month = @DobMonth, dob_day = @DobDay,
-               nhs_number = @NhsNumber, updated_at = @UpdatedAt, birth_keys_pending = 0
+               nhs_number = @NhsNumber, updated_at = @UpdatedAt, birth_keys_pending = 0, change_sequence = {NextChange(dialect)}
         WHERE person_id = @PersonId AND version = @ExpectedVersion
         """;
 
-    internal const string BumpVersion =
-        """
-        UPDATE persons SET version = version + 1, current_area = COALESCE(@CurrentArea, current_area), updated_at = @UpdatedAt
+    internal static string BumpVersion(SqlDialect dialect) =>
+        $"""
+        UPDATE persons SET version = version + 1, current_area = COALESCE(@CurrentArea, current_area), updated_at = @UpdatedAt,
+               change_sequence = {NextChange(dialect)}
         WHERE person_id = @PersonId AND version = @ExpectedVersion
         """;
 
@@ -64,7 +76,8 @@ public sealed class PersonStore
     internal const string InsertIdentifier = "INSERT INTO person_identifiers (agency, value, person_id) VALUES (@Agency, @Value, @PersonId)";
     internal const string SelectIdentifierOwner = "SELECT person_id FROM person_identifiers WHERE agency = @Agency AND value = @Value";
     internal const string SelectNhsOwner = "SELECT person_id FROM persons WHERE nhs_number = @NhsNumber";
-    internal const string SetLinkedTo = "UPDATE persons SET linked_to = @LinkedTo WHERE person_id = @PersonId";
+    internal static string SetLinkedTo(SqlDialect dialect) =>
+        $"UPDATE persons SET linked_to = @LinkedTo, change_sequence = {NextChange(dialect)} WHERE person_id = @PersonId";
 
     /// <summary>
     /// Holds a record that stands alone (not linked into another) until the transaction ends: an update
@@ -73,13 +86,14 @@ public sealed class PersonStore
     internal const string ClaimStanding = "UPDATE persons SET linked_to = NULL WHERE person_id = @PersonId AND linked_to IS NULL";
 
     /// <summary>Links a record only if it still stands alone, so two links made at once cannot both land.</summary>
-    internal const string LinkInto = "UPDATE persons SET linked_to = @LinkedTo WHERE person_id = @PersonId AND linked_to IS NULL";
+    internal static string LinkInto(SqlDialect dialect) =>
+        $"UPDATE persons SET linked_to = @LinkedTo, change_sequence = {NextChange(dialect)} WHERE person_id = @PersonId AND linked_to IS NULL";
 
     public async Task InsertAsync(DbConnection db, DbTransaction tx, string personId, PersonDetails details,
         string? currentArea, string agency, DateTimeOffset now)
     {
         var row = Columns(personId, details);
-        await NhsNumberUniqueAsync(() => db.ExecuteAsync(InsertPerson, new
+        await NhsNumberUniqueAsync(() => db.ExecuteAsync(InsertPerson(SqlDialect.Of(db)), new
         {
             row.PersonId, Version = 1L, row.DetailsJson, row.DisplayName, row.AllNames, row.DobYear, row.DobMonth,
             row.DobDay, row.NhsNumber, CurrentArea = currentArea, RegisteredAt = now, RegisteredByAgency = agency, UpdatedAt = now,
@@ -95,7 +109,7 @@ public sealed class PersonStore
         // The keys filed under the date of birth are found by key, not by person: those of the names
         // and date held before are deleted one by one.
         var before = await GetAsync(db, tx, personId);
-        var changed = await NhsNumberUniqueAsync(() => db.ExecuteAsync(UpdateDetails, new
+        var changed = await NhsNumberUniqueAsync(() => db.ExecuteAsync(UpdateDetails(SqlDialect.Of(db)), new
         {
             row.PersonId, row.DetailsJson, row.DisplayName, row.AllNames, row.DobYear, row.DobMonth, row.DobDay,
             row.NhsNumber, UpdatedAt = now, ExpectedVersion = expectedVersion,
@@ -112,7 +126,7 @@ public sealed class PersonStore
     public async Task<long> BumpVersionAsync(DbConnection db, DbTransaction tx, string personId, long expectedVersion,
         string? currentArea, DateTimeOffset now)
     {
-        var changed = await db.ExecuteAsync(BumpVersion,
+        var changed = await db.ExecuteAsync(BumpVersion(SqlDialect.Of(db)),
             new { PersonId = personId, ExpectedVersion = expectedVersion, CurrentArea = currentArea, UpdatedAt = now }, tx);
         await EnsureChangedAsync(db, tx, personId, expectedVersion, changed);
         return expectedVersion + 1;
@@ -159,14 +173,14 @@ public sealed class PersonStore
 
     public async Task LinkIntoAsync(DbConnection db, DbTransaction tx, string personId, string survivorId)
     {
-        if (await db.ExecuteAsync(LinkInto, new { PersonId = personId, LinkedTo = survivorId }, tx) != 1)
+        if (await db.ExecuteAsync(LinkInto(SqlDialect.Of(db)), new { PersonId = personId, LinkedTo = survivorId }, tx) != 1)
         {
             throw new PreconditionFailedException("The record was linked into another meanwhile: read it again.");
         }
     }
 
     public Task SetLinkedToAsync(DbConnection db, DbTransaction tx, string personId, string? linkedTo) =>
-        db.ExecuteAsync(SetLinkedTo, new { PersonId = personId, LinkedTo = linkedTo }, tx);
+        db.ExecuteAsync(SetLinkedTo(SqlDialect.Of(db)), new { PersonId = personId, LinkedTo = linkedTo }, tx);
 
     /// <summary>
     /// An NHS number belongs to one record: a unique index decides (registry migration 006), so two

@@ -41,7 +41,7 @@ public sealed partial class PeopleGrpcService(
         }
         v.ThrowIfInvalid();
 
-        // The search reads beside the database's writer; inside it, only the records registered since are
+        // The search reads beside the database's writer; inside it, only the records changed since are
         // scored, so the work every registration waits its turn for is the writing alone.
         var addressKey = request.Address is null ? null : AddressKey.Of(request.Address.Lines, request.Address.Postcode);
         var search = await database.ReadAsync((db, tx) => duplicates.SearchAsync(db, tx, request.Details, addressKey, caller),
@@ -90,8 +90,9 @@ public sealed partial class PeopleGrpcService(
         response.PotentialDuplicates.AddRange(candidates);
         if (personId is not null)
         {
-            // Read once the registration is durable, as any later read of her would be.
-            response.Person = await database.ReadAsync((db, tx) => views.ReadAsync(db, tx, personId, caller), context.CancellationToken);
+            // Read once the registration is durable, as any later read of her would be; not cancelled with
+            // the call, so that a registration done is never answered with an error a caller would retry.
+            response.Person = await database.ReadAsync((db, tx) => views.ReadAsync(db, tx, personId, caller), CancellationToken.None);
         }
         return response;
     }

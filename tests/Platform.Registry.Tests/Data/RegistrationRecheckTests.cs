@@ -8,7 +8,7 @@ namespace Platform.Registry.Tests.Data;
 
 /// <summary>
 /// A registration's duplicate search runs as a read beside the database's writer, and the writer then
-/// scores only the records registered since the search's snapshot (<see cref="RegisteredSince"/>).
+/// re-scores only the records changed since the search's snapshot (<see cref="ChangedSince"/>).
 /// Whatever arrived in between must count as if the whole search had run in the writer.
 /// </summary>
 public sealed class RegistrationRecheckTests(RegistrationRecheckTests.Population population) : IClassFixture<RegistrationRecheckTests.Population>
@@ -117,6 +117,42 @@ public sealed class RegistrationRecheckTests(RegistrationRecheckTests.Population
         var found = await RecheckAsync(incoming, search);
 
         Assert.Equal(her, Assert.Single(found, c => c.Likely).PersonId);
+    }
+
+    [Fact]
+    public async Task A_record_corrected_after_the_search_to_match_is_found_by_the_recheck()
+    {
+        var other = await RegisterAsync(Details("Philomena", "Garside", 1962, 4, 2));
+        var incoming = Details("Marguerite", "Penhaligon", 1985, 6, 6);
+        var search = await SearchAsync(incoming);
+        Assert.Empty(search.Found);
+
+        await population.Database.InTransactionAsync((db, tx) => _people.UpdateAsync(db, tx, other, 1, Details("Marguerite", "Penhaligon", 1985, 6, 6), DateTimeOffset.UtcNow));
+        var candidate = Assert.Single(await RecheckAsync(incoming, search));
+
+        Assert.Equal(other, candidate.PersonId);
+        Assert.True(candidate.Likely);
+    }
+
+    [Fact]
+    public async Task A_record_unlinked_after_the_search_is_found_and_one_linked_away_is_dropped()
+    {
+        var survivor = await RegisterAsync(Details("Clementine", "Hargreaves", 1979, 10, 23));
+        var linked = await RegisterAsync(Details("Clementine", "Hargreaves", 1979, 10, 23));
+        await population.Database.InTransactionAsync((db, tx) => _people.SetLinkedToAsync(db, tx, linked, survivor));
+        var incoming = Details("Clementine", "Hargreaves", 1979, 10, 23);
+        var search = await SearchAsync(incoming);
+        Assert.Equal([survivor], search.Found.Select(c => c.PersonId));
+
+        // Undone the other way round: the record that stood is now linked into the one that did not.
+        await population.Database.InTransactionAsync(async (db, tx) =>
+        {
+            await _people.SetLinkedToAsync(db, tx, linked, null);
+            await _people.SetLinkedToAsync(db, tx, survivor, linked);
+        });
+        var found = await RecheckAsync(incoming, search);
+
+        Assert.Equal([linked], found.Select(c => c.PersonId));
     }
 
     /// <summary>An empty register of its own for each test class run: the tests add who they need.</summary>
